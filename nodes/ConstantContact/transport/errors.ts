@@ -1,0 +1,228 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { DAILY_REQUEST_QUOTA } from './constants';
+
+export interface ConstantContactErrorDetail {
+	error_key?: string;
+	error_message?: string;
+}
+
+/** What a failed request left us: an HTTP status and body, or a network error code. */
+export interface Failure {
+	status?: number;
+	body?: unknown;
+	networkCode?: string;
+}
+
+export interface FailureContext {
+	method: string;
+	path: string;
+	/** The contact's email, for 409 messages. */
+	email?: string;
+	attempts?: number;
+	itemIndex?: number;
+	now?: number;
+}
+
+/** Constant Contact answers with an array of errors, except 401 and 429 which send one object. */
+export function parseErrorBody(body: unknown): ConstantContactErrorDetail[] {
+	let parsed: unknown = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return body.trim() ? [{ error_message: body.trim().slice(0, 500) }] : [];
+		}
+	}
+	const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : [];
+	return list
+		.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+		.map((e) => ({
+			error_key: typeof e.error_key === 'string' ? e.error_key : undefined,
+			error_message:
+				typeof e.error_message === 'string'
+					? e.error_message
+					: typeof e.error_description === 'string'
+						? e.error_description
+						: undefined,
+		}))
+		.filter((e) => e.error_key !== undefined || e.error_message !== undefined);
+}
+
+export function errorKeys(body: unknown): string[] {
+	return parseErrorBody(body)
+		.map((e) => e.error_key)
+		.filter((k): k is string => !!k);
+}
+
+export function isQuotaExceeded(failure: Failure): boolean {
+	return failure.status === 429 && errorKeys(failure.body).includes('quota_exceeded');
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_SOCKET',
+]);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Reads status, body and network code out of whatever n8n's request helper threw (a NodeApiError
+ * around an axios-style error), without keeping the request config, which holds the bearer token.
+ */
+export function extractFailure(error: unknown): Failure | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	const failure: Failure = {};
+	while (current && !seen.has(current)) {
+		seen.add(current);
+		const record = asRecord(current);
+		if (!record) break;
+		const response = asRecord(record.response);
+		if (failure.status === undefined) {
+			const status = response?.status ?? response?.statusCode ?? record.statusCode;
+			if (typeof status === 'number') failure.status = status;
+		}
+		if (failure.body === undefined && response && 'data' in response) failure.body = response.data;
+		if (failure.body === undefined && response && 'body' in response) failure.body = response.body;
+		if (failure.networkCode === undefined && typeof record.code === 'string' && NETWORK_CODES.has(record.code)) {
+			failure.networkCode = record.code;
+		}
+		current = record.cause ?? record.errorResponse;
+	}
+	if (failure.status === undefined && failure.networkCode === undefined) {
+		const message = error instanceof Error ? error.message : '';
+		const code = [...NETWORK_CODES].find((c) => message.includes(c));
+		if (code) failure.networkCode = code;
+		else if (/socket hang up|aborted|timeout/i.test(message)) failure.networkCode = 'ECONNRESET';
+	}
+	return failure.status !== undefined || failure.networkCode !== undefined ? failure : undefined;
+}
+
+export function msUntilUtcMidnight(now = Date.now()): number {
+	const d = new Date(now);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now;
+}
+
+function formatDuration(ms: number): string {
+	const minutes = Math.ceil(ms / 60_000);
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return h > 0 ? `${h} h ${m} min` : `${m} min`;
+}
+
+/** Message and hint for a failed request: Constant Contact's own words first, then what to do. */
+export function describeFailure(failure: Failure, context: FailureContext): { message: string; description: string } {
+	const details = parseErrorBody(failure.body);
+	const said = details.map((d) => d.error_message ?? d.error_key).join('; ');
+	const suffix = said ? `: ${said}` : '';
+	const where = `${context.method.toUpperCase()} ${context.path.split('?')[0]}`;
+	const status = failure.status;
+
+	if (status === undefined) {
+		return {
+			message: `Could not reach Constant Contact (${failure.networkCode ?? 'network error'})`,
+			description: `${where} failed before Constant Contact answered${
+				context.attempts ? ` (${context.attempts} attempts)` : ''
+			}. Check the n8n host's network access to api.cc.email and try again.`,
+		};
+	}
+	switch (status) {
+		case 400:
+			return {
+				message: `Constant Contact rejected the request (400)${suffix}`,
+				description: `${where}: correct the field Constant Contact names above and run the item again.`,
+			};
+		case 401:
+			return {
+				message: `Constant Contact did not accept the credential's access token (401)${suffix}`,
+				description:
+					'n8n already tried to refresh the token. Open the Constant Contact credential and reconnect it (click "Reconnect" / "Connect my account"). If this keeps happening, switch the app to Long Lived refresh tokens in the Constant Contact developer portal.',
+			};
+		case 403:
+			return {
+				message: `Constant Contact refused access (403)${suffix}`,
+				description:
+					'The credential lacks the contact_data scope, the Constant Contact user who connected it has a role without contact access (for example "Campaign Creator"), or the app was deactivated. Reconnect the credential as an account owner or a user with contact privileges; "Get Connection Info" shows the granted scopes.',
+			};
+		case 404:
+			return {
+				message: `Not found in Constant Contact (404)${suffix}`,
+				description: `${where}: the contact, list or tag does not exist in this account (it may have been deleted), or the ID is wrong.`,
+			};
+		case 409: {
+			const who = context.email ? `A contact with the email address ${context.email}` : 'A contact with this email address';
+			return {
+				message: `${who} already exists in Constant Contact (409)${suffix}`,
+				description:
+					'Deleted and unsubscribed contacts keep their email address and also count as existing. Use the "Create or Update" operation, or set "If Contact Exists" to Skip or Update.',
+			};
+		}
+		case 413:
+			return {
+				message: `The request is too large for Constant Contact (413)${suffix}`,
+				description: `${where}: send fewer contacts per request.`,
+			};
+		case 415:
+			return {
+				message: `Constant Contact accepts only JSON bodies (415)${suffix}`,
+				description: `${where} was sent with another content type. This is a bug in the node: please report it.`,
+			};
+		case 429:
+			if (isQuotaExceeded(failure)) {
+				return {
+					message: `The Constant Contact app's daily request quota is used up (429 quota_exceeded)`,
+					description: `Constant Contact allows ${DAILY_REQUEST_QUOTA.toLocaleString('en-US')} requests per day per app, shared by every account and workflow using it. The quota resets at 00:00 UTC, in ${formatDuration(
+						msUntilUtcMidnight(context.now),
+					)}; retrying sooner will not help. For large batches use the Import operation, which sends up to 40,000 contacts in one request.`,
+				};
+			}
+			return {
+				message: `Constant Contact kept throttling requests (429)${suffix}`,
+				description: `The limit is 4 requests per second per app, shared by every workflow and n8n instance using the same app. The node already waited and retried${
+					context.attempts ? ` ${context.attempts} times` : ''
+				}; run fewer workflows against this app at once.`,
+			};
+		default:
+			if (status >= 500) {
+				return {
+					message: `Constant Contact had a server error (${status})${suffix}`,
+					description: `${where} still failed after ${context.attempts ?? 1} attempt(s). Constant Contact may be having an outage; try again later.`,
+				};
+			}
+			return {
+				message: `Constant Contact answered ${status}${suffix}`,
+				description: `${where} failed.`,
+			};
+	}
+}
+
+/**
+ * Builds the NodeApiError the user sees. Only the status and Constant Contact's own error entries
+ * go in: never the request config, whose headers carry the bearer token.
+ */
+export function toNodeApiError(node: INode, failure: Failure, context: FailureContext): NodeApiError {
+	const { message, description } = describeFailure(failure, context);
+	const errorResponse: JsonObject = {
+		status: failure.status ?? null,
+		errors: parseErrorBody(failure.body) as unknown as JsonObject[],
+		...(failure.networkCode ? { code: failure.networkCode } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url);
+const load = `
+	const { ConstantContact } = require('./dist/nodes/ConstantContact/ConstantContact.node.js');
+	const { ConstantContactOAuth2Api } = require('./dist/credentials/ConstantContactOAuth2Api.credentials.js');
+	const node = new ConstantContact();
+	const cred = new ConstantContactOAuth2Api();
+	process.stdout.write(JSON.stringify({ version: process.version, node: node.description.name, cred: cred.name, ops: node.description.properties.length }));
+`;
+
+function loadWith(nodeBinary: string): { version: string; node: string; cred: string; ops: number } {
+	return JSON.parse(execFileSync(nodeBinary, ['-e', load], { cwd: root, encoding: 'utf8' }));
+}
+
+describe('the built package', () => {
+	it('is built (npm test builds first)', () => {
+		expect(existsSync(new URL('dist/nodes/ConstantContact/ConstantContact.node.js', root))).toBe(true);
+		expect(existsSync(new URL('dist/nodes/ConstantContact/constantContact.svg', root))).toBe(true);
+		expect(existsSync(new URL('dist/nodes/ConstantContact/constantContact.dark.svg', root))).toBe(true);
+		expect(existsSync(new URL('dist/nodes/ConstantContact/ConstantContact.node.json', root))).toBe(true);
+	});
+
+	it('loads with plain require() on Node 24 (the toolchain node)', () => {
+		const result = loadWith(process.execPath);
+		expect(result.version).toMatch(/^v24\./);
+		expect(result).toMatchObject({ node: 'constantContact', cred: 'constantContactOAuth2Api' });
+	});
+
+	it('loads with plain require() on the machine Node 20 that runs npm', () => {
+		// npm itself runs on the machine's Node.js (20 on CI) while scripts get Node 24.
+		const machineNode = process.env.npm_node_execpath;
+		expect(machineNode, 'run the tests through npm (npm test) so npm_node_execpath names the machine Node').toBeTruthy();
+		const result = loadWith(machineNode!);
+		const [major, minor] = result.version.slice(1).split('.').map(Number);
+		expect(major > 20 || (major === 20 && minor >= 19)).toBe(true);
+		expect(result).toMatchObject({ node: 'constantContact', cred: 'constantContactOAuth2Api' });
+	});
+
+	it('bundles jose instead of requiring it, and requires nothing but n8n-workflow and built-ins', () => {
+		for (const file of ['dist/nodes/ConstantContact/ConstantContact.node.js', 'dist/credentials/ConstantContactOAuth2Api.credentials.js']) {
+			const code = readFileSync(new URL(file, root), 'utf8');
+			const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+			expect(required.filter((r) => r !== 'n8n-workflow' && !r.startsWith('node:'))).toEqual([]);
+		}
+	});
+
+	it('declares no runtime dependencies and publishes only dist', () => {
+		const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+	});
+});

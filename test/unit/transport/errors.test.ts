@@ -1,0 +1,89 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import {
+	describeFailure,
+	extractFailure,
+	msUntilUtcMidnight,
+	parseErrorBody,
+	toNodeApiError,
+} from '../../../nodes/ConstantContact/transport/errors.ts';
+
+const node: INode = { id: '1', name: 'Constant Contact', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const ctx = { method: 'POST', path: '/contacts' };
+
+describe('parseErrorBody', () => {
+	it('accepts the array shape, the single-object shape (401, 429) and OAuth errors', () => {
+		expect(parseErrorBody([{ error_key: 'contacts.api.conflict', error_message: 'not unique' }])).toEqual([
+			{ error_key: 'contacts.api.conflict', error_message: 'not unique' },
+		]);
+		expect(parseErrorBody({ error_key: 'unauthorized', error_message: 'Unauthorized' })).toEqual([
+			{ error_key: 'unauthorized', error_message: 'Unauthorized' },
+		]);
+		expect(parseErrorBody('[{"error_key":"throttled","error_message":"Too Many Requests"}]')[0].error_key).toBe('throttled');
+		expect(parseErrorBody({ error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' })).toEqual([
+			{ error_key: undefined, error_message: 'The refresh token is invalid or expired.' },
+		]);
+		expect(parseErrorBody(undefined)).toEqual([]);
+	});
+});
+
+describe('describeFailure', () => {
+	it('names the colliding email and explains deleted and unsubscribed contacts on 409', () => {
+		const d = describeFailure({ status: 409, body: [{ error_key: 'contacts.api.conflict', error_message: 'EmailAddress is not unique' }] }, { ...ctx, email: 'ann@example.com' });
+		expect(d.message).toContain('ann@example.com');
+		expect(d.message).toContain('EmailAddress is not unique');
+		expect(d.description).toMatch(/Deleted and unsubscribed/);
+		expect(d.description).toMatch(/Create or Update/);
+	});
+
+	it('tells the user to reconnect on 401 and names roles and scopes on 403', () => {
+		expect(describeFailure({ status: 401 }, ctx).description).toMatch(/reconnect/i);
+		const forbidden = describeFailure({ status: 403, body: [{ error_key: 'forbidden', error_message: 'Forbidden' }] }, ctx);
+		expect(forbidden.description).toMatch(/contact_data/);
+		expect(forbidden.description).toMatch(/Campaign Creator/);
+	});
+
+	it('says when the daily quota resets on 429 quota_exceeded', () => {
+		const now = Date.UTC(2026, 10, 27, 21, 30);
+		const d = describeFailure({ status: 429, body: { error_key: 'quota_exceeded', error_message: 'Limit Exceeded' } }, { ...ctx, now });
+		expect(d.message).toMatch(/daily request quota/);
+		expect(d.description).toMatch(/00:00 UTC, in 2 h 30 min/);
+		expect(d.description).toMatch(/Import/);
+		expect(msUntilUtcMidnight(now)).toBe(150 * 60_000);
+	});
+
+	it('covers 400, 404, 415, throttled 429, 5xx and network failures', () => {
+		expect(describeFailure({ status: 400, body: [{ error_message: 'first_name is too long' }] }, ctx).message).toContain('first_name is too long');
+		expect(describeFailure({ status: 404 }, ctx).message).toMatch(/Not found/);
+		expect(describeFailure({ status: 415 }, ctx).message).toMatch(/JSON/);
+		expect(describeFailure({ status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' } }, { ...ctx, attempts: 5 }).description).toMatch(/4 requests per second/);
+		expect(describeFailure({ status: 503 }, { ...ctx, attempts: 5 }).message).toMatch(/server error \(503\)/);
+		expect(describeFailure({ networkCode: 'ECONNRESET' }, ctx).message).toMatch(/ECONNRESET/);
+	});
+});
+
+describe('toNodeApiError', () => {
+	it('keeps our message and hint, the HTTP status, and nothing of the request', () => {
+		const error = toNodeApiError(node, { status: 409, body: [{ error_key: 'contacts.api.conflict', error_message: 'dup' }] }, { ...ctx, email: 'a@b.co', itemIndex: 3 });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('a@b.co');
+		expect(error.description).toMatch(/Create or Update/);
+		expect(error.httpCode).toBe('409');
+		expect(error.context.itemIndex).toBe(3);
+	});
+});
+
+describe('extractFailure', () => {
+	it('finds status and body in an axios-style error wrapped by n8n, and network codes', () => {
+		const axiosLike = Object.assign(new Error('Request failed'), {
+			response: { status: 429, data: { error_key: 'throttled' } },
+			config: { headers: { Authorization: 'Bearer secret' } },
+		});
+		const wrapped = Object.assign(new Error('wrapped'), { cause: axiosLike });
+		expect(extractFailure(wrapped)).toEqual({ status: 429, body: { error_key: 'throttled' } });
+		expect(extractFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toEqual({ networkCode: 'ECONNRESET' });
+		expect(extractFailure(new Error('OAuth credentials not connected'))).toBeUndefined();
+	});
+});
