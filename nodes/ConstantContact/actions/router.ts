@@ -2,34 +2,44 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as contact from './contact/Contact.resource';
+import { runInLanes } from './lanes';
 import type { ConstantContactType } from './node.type';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
-const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType[R], OperationExecute> } = {
+/** An operation: its per-item execute and, when items may run in parallel, the key that must stay in order. */
+export interface Operation {
+	execute: OperationExecute;
+	/** Items with the same key (a contact's email) run one after another; undefined keeps the whole run sequential. */
+	orderingKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
+}
+
+const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType[R], Operation> } = {
 	contact: contact.operations,
 };
+
+/**
+ * Enough requests in flight to reach Constant Contact's 4 requests/second even at 400 ms latency
+ * and two requests per item; the transport's pacer keeps the rate itself at the limit.
+ */
+export const ITEM_CONCURRENCY = 4;
 
 /** The one item loop: dispatch, pairedItem, and continueOnFail so one bad item never costs the others. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as keyof ConstantContactType;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = (operations[resource] as Record<string, OperationExecute> | undefined)?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = (operations[resource] as Record<string, Operation> | undefined)?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const output = await execute.call(this, itemIndex);
-			returnData.push(...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }));
+			const output = await operation.execute.call(this, itemIndex);
+			return this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } });
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: errorOutput(error), pairedItem: { item: itemIndex } });
-				continue;
-			}
+			if (this.continueOnFail()) return [{ json: errorOutput(error), pairedItem: { item: itemIndex } }];
 			const failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
@@ -37,8 +47,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			failure.context.itemIndex ??= itemIndex;
 			throw failure;
 		}
-	}
-	return [returnData];
+	};
+
+	const orderingKey = operation.orderingKey;
+	const perItem = orderingKey
+		? await runInLanes(items.length, ITEM_CONCURRENCY, (i) => orderingKey.call(this, i), runItem)
+		: await runInLanes(items.length, 1, () => undefined, runItem);
+	return [perItem.flat()];
 }
 
 /** What a failed item carries downstream: the message, the hint and the HTTP status, nothing more. */

@@ -4,8 +4,8 @@ import * as create from './create.operation';
 import * as upsert from './upsert.operation';
 
 export const operations = {
-	create: create.execute,
-	upsert: upsert.execute,
+	create: { execute: create.execute },
+	upsert: { execute: upsert.execute },
 };
 
 export const description: INodeProperties[] = [
