@@ -1,12 +1,18 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+	resolve: {
+		// n8n loads community nodes with require(): give the package's code the same CommonJS copy of
+		// n8n-workflow that n8n-core uses, or `instanceof NodeApiError` would differ between the two.
+		alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }],
+	},
 	test: {
 		include: ['test/**/*.test.ts'],
 		exclude: ['test/e2e/**', 'node_modules/**'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
-		// Tests share nothing but the machine's two cores; files run in parallel, pacing tests measure wall time.
-		fileParallelism: true,
 	},
 });
