@@ -1,1 +1,34 @@
-export {};
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { constantContactRequestAllItems } from '../transport/paginate';
+import { loadAllCustomFields, loadAllLists } from './accountData';
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
+
+export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const tags = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'tags', '/contact_tags', {}, { pageSize: 500 });
+	return tags.map((t) => ({ name: String(t.name ?? t.tag_id), value: String(t.tag_id) })).sort(byName);
+}
+
+export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const lists = await loadAllLists.call(this);
+	return lists.map((l) => ({ name: String(l.name ?? l.list_id), value: String(l.list_id) })).sort(byName);
+}
+
+export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await loadAllCustomFields.call(this);
+	return fields
+		.map((f) => {
+			const choices = (f.choices ?? []).map((c) => c.choice_label).filter((c) => c !== undefined);
+			return {
+				name: f.label,
+				value: f.custom_field_id,
+				description: choices.length ? `${f.type}: ${choices.join(', ')}` : f.type,
+			};
+		})
+		.sort(byName);
+}

@@ -4,8 +4,8 @@ import * as create from './create.operation';
 import * as upsert from './upsert.operation';
 
 export const operations = {
-	create: { execute: create.execute },
-	upsert: { execute: upsert.execute },
+	create: { execute: create.execute, orderingKey: create.orderingKey },
+	upsert: { execute: upsert.execute, orderingKey: upsert.orderingKey },
 };
 
 export const description: INodeProperties[] = [

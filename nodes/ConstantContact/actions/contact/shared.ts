@@ -1,0 +1,257 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { autoMapItem, contactInputFromFields, mergeContactInputs, scalarText } from '../../mapping/input';
+import type { MembershipMode } from '../../mapping/merge';
+import { isDeleted, mergeContactForPut } from '../../mapping/merge';
+import type { ContactInput, ContactPostRequest, ContactResource, ContactTarget, CustomFieldDefinition } from '../../mapping/types';
+import { CONTACT_INCLUDE } from '../../mapping/types';
+
+const SUBRESOURCES = CONTACT_INCLUDE.split(',') as Array<keyof ContactResource>;
+import type { ValidContact } from '../../mapping/validate';
+import { assertValid, invalidInputError, validateContactInput } from '../../mapping/validate';
+import { constantContactRequestAllItems } from '../../transport/paginate';
+import { constantContactRequest } from '../../transport/request';
+
+/** Where one path of the node keeps its fields. */
+export interface FieldParameters {
+	mapper: string;
+	lists: string;
+	additional: string;
+	/** Whether tags are offered (not on the sign-up form). */
+	taggings: boolean;
+}
+
+export const CONTACTS_PARAMETERS: FieldParameters = {
+	mapper: 'contactFields',
+	lists: 'listMemberships',
+	additional: 'additionalFields',
+	taggings: true,
+};
+
+export const SIGN_UP_PARAMETERS: FieldParameters = {
+	mapper: 'signUpFields',
+	lists: 'signUpListMemberships',
+	additional: 'signUpAdditionalFields',
+	taggings: false,
+};
+
+/** One request per execution for the account's custom fields (every page), shared by all items. */
+const customFieldCache = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
+
+export async function getCustomFieldDefinitions(this: IExecuteFunctions, itemIndex: number): Promise<CustomFieldDefinition[]> {
+	let pending = customFieldCache.get(this);
+	if (!pending) {
+		pending = constantContactRequestAllItems.call<IExecuteFunctions, Parameters<typeof constantContactRequestAllItems>, Promise<CustomFieldDefinition[]>>(
+			this,
+			'custom_fields',
+			'/contact_custom_fields',
+			{},
+			{ pageSize: 100, itemIndex },
+		);
+		customFieldCache.set(this, pending);
+		pending.catch(() => customFieldCache.delete(this));
+	}
+	return await pending;
+}
+
+/** List IDs from the list pickers: each a resource locator; in ID mode one ID, several comma-separated, or an array. */
+export function listIdsFromPicker(entries: unknown): string[] {
+	const ids: string[] = [];
+	const add = (value: unknown) => {
+		if (Array.isArray(value)) value.forEach(add);
+		else if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) add((value as IDataObject).value);
+		else if (value !== undefined && value !== null) {
+			for (const id of String(value).split(',')) if (id.trim()) ids.push(id.trim());
+		}
+	};
+	for (const entry of Array.isArray(entries) ? entries : []) add((entry as IDataObject)?.list);
+	return ids;
+}
+
+function asArray(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+function mappingMode(this: IExecuteFunctions, parameters: FieldParameters, itemIndex: number): string {
+	return this.getNodeParameter(`${parameters.mapper}.mappingMode`, itemIndex, 'defineBelow') as string;
+}
+
+/** The item's email as mapped (no request): the key that keeps two items for one contact in order. */
+export function itemEmail(this: IExecuteFunctions, parameters: FieldParameters, target: ContactTarget, itemIndex: number): string | undefined {
+	try {
+		const email =
+			mappingMode.call(this, parameters, itemIndex) === 'autoMapInputData'
+				? autoMapItem(this.getInputData()[itemIndex]?.json ?? {}, target).input.email
+				: scalarText((this.getNodeParameter(`${parameters.mapper}.value`, itemIndex, {}) as IDataObject)?.email_address);
+		return email ? email.trim().toLowerCase() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Reads one item's contact fields from the node's parameters (the mapper, the list picker, tags and
+ * the additional fields), loads the account's custom fields when they are needed, and validates them
+ * for the endpoint. Throws a NodeOperationError for the item before any write.
+ */
+export async function readValidContact(
+	this: IExecuteFunctions,
+	parameters: FieldParameters,
+	target: ContactTarget,
+	itemIndex: number,
+): Promise<ValidContact> {
+	const auto = mappingMode.call(this, parameters, itemIndex) === 'autoMapInputData';
+	const json = this.getInputData()[itemIndex]?.json ?? {};
+	const additional = this.getNodeParameter(parameters.additional, itemIndex, {}) as IDataObject;
+
+	const extra: Partial<ContactInput> = {
+		phone_numbers: asArray((additional.phoneNumbers as IDataObject | undefined)?.phoneNumber).map((p) => ({
+			phone_number: String(p.phone_number ?? ''),
+			kind: p.kind === undefined ? undefined : String(p.kind),
+		})),
+		street_addresses: asArray((additional.streetAddresses as IDataObject | undefined)?.streetAddress).map((a) => ({
+			kind: a.kind === undefined ? undefined : String(a.kind),
+			street: scalarText(a.street),
+			city: scalarText(a.city),
+			state: scalarText(a.state),
+			postal_code: scalarText(a.postal_code),
+			country: scalarText(a.country),
+		})),
+		custom_fields: asArray((additional.customFields as IDataObject | undefined)?.customField).map((f) => ({
+			key: String(f.custom_field_id ?? ''),
+			value: scalarText(f.value) ?? '',
+		})),
+		notes: asArray((additional.notes as IDataObject | undefined)?.note).map((n) => String(n.content ?? '')),
+		list_ids: listIdsFromPicker((this.getNodeParameter(parameters.lists, itemIndex, {}) as IDataObject).list),
+		tag_ids: parameters.taggings ? toIdList(this.getNodeParameter('taggings', itemIndex, [])) : [],
+	};
+
+	const mapped = auto
+		? undefined
+		: contactInputFromFields(this.getNodeParameter(`${parameters.mapper}.value`, itemIndex, {}) as IDataObject, target);
+	const needsDefinitions = auto
+		? // A Form Trigger's or CRM's other fields may be custom fields, by name or label.
+			autoMapItem(json, target).unmatched.length > 0 || (extra.custom_fields?.length ?? 0) > 0
+		: (mapped?.custom_fields.length ?? 0) > 0 || (extra.custom_fields?.length ?? 0) > 0;
+	const definitions = needsDefinitions ? await getCustomFieldDefinitions.call(this, itemIndex) : undefined;
+	const base = mapped ?? autoMapItem(json, target, definitions).input;
+	const input = mergeContactInputs(base, extra);
+	return assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);
+}
+
+/** Tag or list IDs from a multi-options parameter or an expression (array or comma-separated). */
+export function toIdList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.flatMap(toIdList);
+	if (value === undefined || value === null) return [];
+	return String(value)
+		.split(',')
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+}
+
+/** Looks the email up in every state, deleted included, with every subresource. */
+export async function findContactByEmail(this: IExecuteFunctions, email: string, itemIndex: number): Promise<ContactResource | undefined> {
+	const page = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<{ contacts?: ContactResource[] }>>(
+		this,
+		{ method: 'GET', path: '/contacts', qs: { email, status: 'all', include: CONTACT_INCLUDE }, itemIndex },
+	);
+	const wanted = email.trim().toLowerCase();
+	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
+}
+
+/** `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up, so a retry never duplicates. */
+export async function createContact(
+	this: IExecuteFunctions,
+	body: ContactPostRequest,
+	itemIndex: number,
+): Promise<ContactResource> {
+	const email = body.email_address.address;
+	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+		method: 'POST',
+		path: '/contacts',
+		body: body as unknown as IDataObject,
+		email,
+		itemIndex,
+		resolveAmbiguous: async () => await findContactByEmail.call(this, email, itemIndex),
+	});
+}
+
+export function isConflict(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '409';
+}
+
+/**
+ * `POST /contacts`, with Constant Contact's 409 (the email exists, in any state) returned as a value
+ * for the caller to resolve; every other failure is thrown as the transport's NodeApiError.
+ */
+export async function createContactOrConflict(
+	this: IExecuteFunctions,
+	body: ContactPostRequest,
+	itemIndex: number,
+): Promise<{ created: ContactResource } | { conflict: NodeApiError }> {
+	return await createContact.call(this, body, itemIndex).then(
+		(created) => ({ created }),
+		(error: unknown) => {
+			if (isConflict(error)) return { conflict: error as NodeApiError };
+			throw error;
+		},
+	);
+}
+
+export interface UpdateOptions {
+	listMembershipMode?: MembershipMode;
+	taggingMode?: MembershipMode;
+	reviveDeleted?: boolean;
+}
+
+export function readUpdateOptions(this: IExecuteFunctions, itemIndex: number): UpdateOptions {
+	return this.getNodeParameter('existingContactOptions', itemIndex, {}) as UpdateOptions;
+}
+
+/**
+ * The consent-keeping update: merge what was given into the stored contact and PUT it, keeping
+ * `permission_to_send`; no PUT when nothing would change; a deleted contact only when asked.
+ */
+export async function updateExistingContact(
+	this: IExecuteFunctions,
+	existing: ContactResource,
+	contact: ValidContact,
+	options: UpdateOptions,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const deleted = isDeleted(existing);
+	if (deleted && !options.reviveDeleted) {
+		return {
+			json: {
+				...existing,
+				action: 'skipped',
+				skip_reason:
+					'The contact was deleted in Constant Contact. Turn on "Revive Deleted Contact" under Existing Contact Options to restore and update it.',
+			} as IDataObject,
+		};
+	}
+	const merge = mergeContactForPut(existing, contact, {
+		list_memberships: options.listMembershipMode ?? 'append',
+		taggings: options.taggingMode ?? 'append',
+	});
+	if (merge.problems.length) throw invalidInputError(this.getNode(), merge.problems, itemIndex);
+	if (!merge.changed && !deleted) return { json: { ...existing, action: 'unchanged' } as IDataObject };
+	const updated = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+		method: 'PUT',
+		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
+		body: merge.body as unknown as IDataObject,
+		email: contact.email,
+		itemIndex,
+	});
+	// The PUT answers with the subresources it carried; those it did not carry are unchanged.
+	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
+	return {
+		json: {
+			...updated,
+			...kept,
+			action: 'updated',
+			...(deleted ? { revived: true } : {}),
+		} as IDataObject,
+	};
+}

@@ -1,0 +1,109 @@
+import { LIMITS } from './limits';
+import type { ContactCustomField, ContactTarget, CustomFieldDefinition, CustomFieldInput } from './types';
+
+/** A custom field value matched to the account's custom field. */
+export interface ResolvedCustomField {
+	custom_field_id: string;
+	/** The text value; for select types the choice label(s), comma-separated. */
+	value: string;
+	/** For single_select and multi_select: the IDs of the chosen choices. */
+	choice_ids?: string[];
+}
+
+export const SELECT_TYPES = ['single_select', 'multi_select'];
+
+export function isSelectType(type: string | undefined): boolean {
+	return SELECT_TYPES.includes(String(type ?? '').toLowerCase());
+}
+
+/** Lower case, letters and digits only: "First Name", "first_name" and "firstName" compare equal. */
+export function normalizeKey(key: string): string {
+	return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Finds a custom field by ID, then by name or label (case, spaces and underscores ignored). */
+export function findCustomField(
+	key: string,
+	definitions: CustomFieldDefinition[],
+): CustomFieldDefinition | undefined {
+	const byId = definitions.find((d) => d.custom_field_id === key);
+	if (byId) return byId;
+	const wanted = normalizeKey(key);
+	if (!wanted) return undefined;
+	return (
+		definitions.find((d) => d.name !== undefined && normalizeKey(d.name) === wanted) ??
+		definitions.find((d) => normalizeKey(d.label) === wanted)
+	);
+}
+
+function describeChoices(definition: CustomFieldDefinition): string {
+	const labels = (definition.choices ?? []).map((c) => c.choice_label ?? String(c.choice_id));
+	const shown = labels.slice(0, 10).join(', ');
+	return labels.length > 10 ? `${shown}, … (${labels.length} in all)` : shown;
+}
+
+/**
+ * Matches each given custom field to the account's custom fields (when `definitions` is given),
+ * turns select-type labels into choice IDs, and checks the 255-character value limit.
+ */
+export function resolveCustomFields(
+	entries: CustomFieldInput[],
+	target: ContactTarget,
+	definitions?: CustomFieldDefinition[],
+): { resolved: ResolvedCustomField[]; problems: string[] } {
+	const problems: string[] = [];
+	const byId = new Map<string, ResolvedCustomField>();
+	for (const entry of entries) {
+		const key = String(entry.key ?? '').trim();
+		const value = entry.value === undefined || entry.value === null ? '' : String(entry.value).trim();
+		if (!key || value === '') continue;
+		const definition = definitions ? findCustomField(key, definitions) : undefined;
+		if (definitions && !definition) {
+			problems.push(
+				`Custom Field "${key}": no custom field with this ID, name or label exists in this Constant Contact account`,
+			);
+			continue;
+		}
+		const label = definition ? `Custom Field "${definition.label}"` : `Custom Field "${key}"`;
+		if (value.length > LIMITS.customFieldValueLength) {
+			problems.push(
+				`${label}: the value has ${value.length} characters; Constant Contact allows at most ${LIMITS.customFieldValueLength}`,
+			);
+			continue;
+		}
+		const resolved: ResolvedCustomField = { custom_field_id: definition?.custom_field_id ?? key, value };
+		if (definition && isSelectType(definition.type) && target === 'contacts') {
+			const multi = definition.type.toLowerCase() === 'multi_select';
+			const wanted = multi ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : [value];
+			if (!multi && wanted.length > 1) {
+				problems.push(`${label}: takes one choice`);
+				continue;
+			}
+			const choiceIds: string[] = [];
+			for (const want of wanted) {
+				const choice = (definition.choices ?? []).find(
+					(c) =>
+						String(c.choice_id) === want ||
+						(c.choice_label !== undefined && c.choice_label.trim().toLowerCase() === want.toLowerCase()),
+				);
+				if (!choice) {
+					problems.push(`${label}: "${want}" is not one of its choices (${describeChoices(definition)})`);
+					continue;
+				}
+				choiceIds.push(String(choice.choice_id));
+			}
+			resolved.choice_ids = [...new Set(choiceIds)];
+		}
+		byId.set(resolved.custom_field_id, resolved);
+	}
+	return { resolved: [...byId.values()], problems };
+}
+
+/** The `ContactCustomField` to send on `/contacts`: the value, and for select types the choice IDs too. */
+export function toContactCustomField(field: ResolvedCustomField): ContactCustomField {
+	return {
+		custom_field_id: field.custom_field_id,
+		value: field.value,
+		...(field.choice_ids ? { choice_ids: field.choice_ids } : {}),
+	};
+}

@@ -1,0 +1,50 @@
+// Rate limits keyed by client id (Constant Contact counts per app key, shared by every account).
+
+/** Sliding one-second window over the arrival times of ACCEPTED requests; refused ones do not count. */
+export class PerSecondLimiter {
+	private readonly arrivals = new Map<string, number[]>();
+
+	tryAcquire(key: string, limit: number | false, now: number): boolean {
+		if (limit === false) return true;
+		const times = (this.arrivals.get(key) ?? []).filter((t) => t > now - 1000);
+		const ok = times.length < limit;
+		if (ok) times.push(now);
+		this.arrivals.set(key, times);
+		return ok;
+	}
+
+	reset(): void {
+		this.arrivals.clear();
+	}
+}
+
+/** Requests per UTC day; the count starts again at 00:00 UTC. */
+export class DailyQuota {
+	private readonly counts = new Map<string, { day: string; count: number }>();
+
+	private entry(key: string, now: number): { day: string; count: number } {
+		const day = new Date(now).toISOString().slice(0, 10);
+		let e = this.counts.get(key);
+		if (!e || e.day !== day) {
+			e = { day, count: 0 };
+			this.counts.set(key, e);
+		}
+		return e;
+	}
+
+	exceeded(key: string, quota: number, now: number): boolean {
+		return this.entry(key, now).count >= quota;
+	}
+
+	consume(key: string, now: number): void {
+		this.entry(key, now).count++;
+	}
+
+	used(key: string, now: number): number {
+		return this.entry(key, now).count;
+	}
+
+	reset(): void {
+		this.counts.clear();
+	}
+}
