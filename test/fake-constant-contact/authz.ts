@@ -106,6 +106,7 @@ export async function handleToken(core: FakeCore, req: IncomingMessage, res: Ser
 		sendJson(res, status, body, { 'cache-control': 'no-store', pragma: 'no-cache' });
 	};
 
+	entry.clientId = identifyClient(req, form).clientId;
 	const before = core.faults.take(req.method ?? 'POST', entry.path, undefined, 'before');
 	if (before) {
 		entry.fault = 'before';

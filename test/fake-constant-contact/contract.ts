@@ -2,6 +2,7 @@
 // Unknown properties are caught by validating against copies of the schemas in which every object
 // with `properties` and no `additionalProperties` gets `additionalProperties: false`.
 // Validators are compiled once per operation; the swagger is loaded once per process.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv from 'ajv';
@@ -52,8 +53,12 @@ const CURSOR_PATHS = new Set(['/contacts', '/contact_lists', '/contact_tags', '/
 // Statuses the README documents for every endpoint although most operations do not declare them.
 const GENERAL_STATUSES = new Set(['401', '403', '413', '415', '429', '500', '503']);
 
+/** CC_SWAGGER, else the shared copy beside the repo, else a copy next to this file (when one was placed there). */
 export function swaggerPath(): string {
-	return process.env.CC_SWAGGER ?? fileURLToPath(new URL('../../../shared/constant-contact/swagger-v3.yaml', import.meta.url));
+	if (process.env.CC_SWAGGER) return process.env.CC_SWAGGER;
+	const shared = fileURLToPath(new URL('../../../shared/constant-contact/swagger-v3.yaml', import.meta.url));
+	const local = fileURLToPath(new URL('./swagger-v3.yaml', import.meta.url));
+	return existsSync(shared) || !existsSync(local) ? shared : local;
 }
 
 const loaded = new Map<string, Promise<Contract>>();

@@ -23,7 +23,11 @@ import type {
 	IRequestOptionsSimplified,
 	ICredentials,
 } from 'n8n-workflow';
-import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { createRequire } from 'node:module';
+
+// n8n loads nodes and itself with require(): take n8n-workflow's CommonJS build, the one n8n-core
+// uses (its ESM build does not load in plain Node, which runs the benchmark).
+const { ICredentialsHelper, Workflow } = createRequire(import.meta.url)('n8n-workflow') as typeof import('n8n-workflow');
 
 import { ConstantContactOAuth2Api } from '../../credentials/ConstantContactOAuth2Api.credentials.ts';
 

@@ -1,15 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as contact from './contact/Contact.resource';
+import { errorOutput } from './errorOutput';
 import { runInLanes } from './lanes';
 import type { ConstantContactType } from './node.type';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
-/** An operation: its per-item execute and, when items may run in parallel, the key that must stay in order. */
+/**
+ * An operation: its per-item execute and, when items may run in parallel, the key that must stay in
+ * order; or an `executeBatch` that takes the whole run at once (bulk import) and pairs its own output.
+ */
 export interface Operation {
-	execute: OperationExecute;
+	execute?: OperationExecute;
+	executeBatch?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 	/** Items with the same key (a contact's email) run one after another; undefined keeps the whole run sequential. */
 	orderingKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 }
@@ -34,9 +39,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
 
+	if (operation.executeBatch) return [await operation.executeBatch.call(this)];
+	const execute = operation.execute;
+	if (!execute) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" has no executor`);
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const output = await operation.execute.call(this, itemIndex);
+			const output = await execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) return [{ json: errorOutput(error), pairedItem: { item: itemIndex } }];
@@ -54,14 +63,4 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		? await runInLanes(items.length, ITEM_CONCURRENCY, (i) => orderingKey.call(this, i), runItem)
 		: await runInLanes(items.length, 1, () => undefined, runItem);
 	return [perItem.flat()];
-}
-
-/** What a failed item carries downstream: the message, the hint and the HTTP status, nothing more. */
-export function errorOutput(error: unknown): IDataObject {
-	const e = error as { message?: string; description?: string | null; httpCode?: string | null };
-	return {
-		error: e.message ?? String(error),
-		...(e.description ? { hint: e.description } : {}),
-		...(e.httpCode ? { httpCode: e.httpCode } : {}),
-	};
 }

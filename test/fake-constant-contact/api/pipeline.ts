@@ -42,6 +42,7 @@ export async function handleApi(core: FakeCore, req: IncomingMessage, res: Serve
 	const before = core.faults.take(method, url.pathname, apiPath, 'before');
 	if (before) {
 		entry.fault = 'before';
+		entry.clientId = (await core.tokens.verify(req.headers.authorization))?.clientId; // for the log only
 		await sleep(before.delayMs ?? 0);
 		if (before.drop) return drop();
 		const status = before.status ?? 500;
