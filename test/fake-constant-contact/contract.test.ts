@@ -100,3 +100,13 @@ describe('contract internals', () => {
 		expect(a.validateResponse('GET', '/contacts', 404, { error_key: 'x' })).not.toEqual([]); // must be an array
 	});
 });
+
+describe('the vendored contract', () => {
+	it("is Constant Contact's swagger-v3.yaml verbatim (v3.0.178)", async () => {
+		const { createHash } = await import('node:crypto');
+		const { readFileSync } = await import('node:fs');
+		const { swaggerPath } = await import('./contract.ts');
+		const digest = createHash('sha256').update(readFileSync(swaggerPath())).digest('hex');
+		expect(digest).toBe('4b4a534c818d018c4c5fa0c4ce0de9e6803fe984e951b98ad22dd3622c7e72cc');
+	});
+});

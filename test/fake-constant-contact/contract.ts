@@ -2,7 +2,6 @@
 // Unknown properties are caught by validating against copies of the schemas in which every object
 // with `properties` and no `additionalProperties` gets `additionalProperties: false`.
 // Validators are compiled once per operation; the swagger is loaded once per process.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv from 'ajv';
@@ -53,12 +52,13 @@ const CURSOR_PATHS = new Set(['/contacts', '/contact_lists', '/contact_tags', '/
 // Statuses the README documents for every endpoint although most operations do not declare them.
 const GENERAL_STATUSES = new Set(['401', '403', '413', '415', '429', '500', '503']);
 
-/** CC_SWAGGER, else the shared copy beside the repo, else a copy next to this file (when one was placed there). */
+/**
+ * The contract: CC_SWAGGER when set, else the verbatim copy kept beside this file (its sha256 is
+ * checked by contract.test.ts), so that a clone of the repository tests on its own.
+ */
 export function swaggerPath(): string {
 	if (process.env.CC_SWAGGER) return process.env.CC_SWAGGER;
-	const shared = fileURLToPath(new URL('../../../shared/constant-contact/swagger-v3.yaml', import.meta.url));
-	const local = fileURLToPath(new URL('./swagger-v3.yaml', import.meta.url));
-	return existsSync(shared) || !existsSync(local) ? shared : local;
+	return fileURLToPath(new URL('./swagger-v3.yaml', import.meta.url));
 }
 
 const loaded = new Map<string, Promise<Contract>>();
@@ -227,6 +227,9 @@ export function strictCopy(schema: Schema, done = new Map<object, Schema>(), pat
 	const out: Schema = {};
 	for (const [k, v] of Object.entries(schema)) {
 		if (k === 'example' || k === 'discriminator' || k.startsWith('x-')) continue;
+		// QUIRK: ListActivityRemoveContacts gives its arrays `maxItems: 0` (its text says up to 500 contacts,
+		// 50 lists) and would reject every real request. Read 0 as "no maximum"; the fake checks the documented ones.
+		if (k === 'maxItems' && v === 0) continue;
 		if ((k === 'properties' || k === 'patternProperties') && isObj(v)) {
 			out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, isObj(s) ? strictCopy(s, done, path) : s]));
 		} else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isObj(v)) {

@@ -3,12 +3,18 @@ import { sleep } from 'n8n-workflow';
 import { REQUESTS_PER_SECOND } from './constants';
 
 /**
- * A first-come-first-served sliding-window limiter: at most `limit` request starts in any
- * `windowMs` (+ a safety margin, since Constant Contact counts arrivals, not departures).
- * FIFO order keeps requests for the same contact in the order their items came.
+ * A first-come-first-served limiter: at most `limit` request starts in any `windowMs` (+ a safety
+ * margin, since Constant Contact counts arrivals, not departures), and starts spaced evenly
+ * (`(windowMs + marginMs) / limit` apart) rather than in bursts: requests granted together would
+ * queue behind each other on the event loop and reach Constant Contact late and bunched, so that
+ * four of them and the next window's first can land in one second. FIFO order keeps requests for
+ * the same contact in the order their items came.
  */
 export class SlidingWindowPacer {
 	private readonly starts: number[] = [];
+
+	/** Slots taken by the last grant: a request that will be retried after a refresh counts twice. */
+	private lastSlots = 1;
 
 	private tail: Promise<void> = Promise.resolve();
 
@@ -39,12 +45,19 @@ export class SlidingWindowPacer {
 			const now = this.now();
 			const horizon = now - this.windowMs - this.marginMs;
 			while (this.starts.length > 0 && this.starts[0] <= horizon) this.starts.shift();
-			if (this.starts.length + slots <= this.limit) {
+			const spacing = (this.windowMs + this.marginMs) / this.limit;
+			const last = this.starts[this.starts.length - 1];
+			const spacedAt = last === undefined ? now : last + spacing * this.lastSlots;
+			if (this.starts.length + slots <= this.limit && spacedAt <= now) {
 				for (let i = 0; i < slots; i++) this.starts.push(now);
+				this.lastSlots = slots;
 				return;
 			}
-			const freeAt = this.starts[this.starts.length + slots - this.limit - 1] + this.windowMs + this.marginMs;
-			await sleep(Math.max(1, freeAt - now));
+			const windowFreeAt =
+				this.starts.length + slots <= this.limit
+					? now
+					: this.starts[this.starts.length + slots - this.limit - 1] + this.windowMs + this.marginMs;
+			await sleep(Math.max(1, Math.ceil(Math.max(windowFreeAt, spacedAt) - now)));
 		}
 	}
 }
