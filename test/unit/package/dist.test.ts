@@ -47,6 +47,15 @@ describe('the built package', () => {
 		}
 	});
 
+	it('packs only dist/, README.md, LICENSE and package.json, and declares no dependencies', () => {
+		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+		const files: string[] = packed.files.map((f: { path: string }) => f.path);
+		expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+		expect(files).toContain('dist/nodes/ConstantContact/ConstantContact.node.js');
+		expect(files).toContain('dist/credentials/ConstantContactOAuth2Api.credentials.js');
+		expect(files.some((f) => f.endsWith('.ts') || f.includes('test/'))).toBe(false);
+	});
+
 	it('declares no runtime dependencies and publishes only dist', () => {
 		const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 		expect(pkg.dependencies ?? {}).toEqual({});
