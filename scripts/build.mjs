@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 const entryPoints = {
 	'credentials/ConstantContactOAuth2Api.credentials': 'credentials/ConstantContactOAuth2Api.credentials.ts',
 	'nodes/ConstantContact/ConstantContact.node': 'nodes/ConstantContact/ConstantContact.node.ts',
+	'nodes/ConstantContact/ConstantContactTrigger.node': 'nodes/ConstantContact/ConstantContactTrigger.node.ts',
 };
 
 await rm('dist', { recursive: true, force: true });

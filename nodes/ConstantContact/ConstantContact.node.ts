@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
+import * as customField from './actions/customField/CustomField.resource';
+import * as list from './actions/list/List.resource';
+import * as tag from './actions/tag/Tag.resource';
 import { router } from './actions/router';
 import { methods } from './methods';
 
@@ -36,13 +40,33 @@ export class ConstantContact implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Connection',
+						value: 'connection',
+					},
+					{
 						name: 'Contact',
 						value: 'contact',
+					},
+					{
+						name: 'Custom Field',
+						value: 'customField',
+					},
+					{
+						name: 'List',
+						value: 'list',
+					},
+					{
+						name: 'Tag',
+						value: 'tag',
 					},
 				],
 				default: 'contact',
 			},
 			...contact.description,
+			...list.description,
+			...tag.description,
+			...customField.description,
+			...connection.description,
 		],
 	};
 

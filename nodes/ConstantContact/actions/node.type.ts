@@ -1,6 +1,22 @@
 /** Every resource and its operations: the router's dispatch table is typed by this map. */
 export type ConstantContactType = {
-	contact: 'create' | 'upsert' | 'import';
+	contact:
+		| 'create'
+		| 'upsert'
+		| 'import'
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'delete'
+		| 'addToLists'
+		| 'removeFromLists'
+		| 'addTags'
+		| 'removeTags'
+		| 'resubscribe';
+	list: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	tag: 'create' | 'getAll' | 'delete';
+	customField: 'create' | 'getAll';
+	connection: 'getInfo';
 };
 
 export type ConstantContactResource = keyof ConstantContactType;

@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
+import * as customField from './customField/CustomField.resource';
 import { errorOutput } from './errorOutput';
 import { runInLanes } from './lanes';
+import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
+import * as tag from './tag/Tag.resource';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -21,6 +25,10 @@ export interface Operation {
 
 const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType[R], Operation> } = {
 	contact: contact.operations,
+	list: list.operations,
+	tag: tag.operations,
+	customField: customField.operations,
+	connection: connection.operations,
 };
 
 /**

@@ -7,7 +7,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  */
 export function contactFieldsMapper(
 	name: string,
-	resourceMapperMethod: 'getContactFields' | 'getSignUpFormFields',
+	resourceMapperMethod: 'getContactFields' | 'getSignUpFormFields' | 'getContactUpdateFields',
 	displayOptions: IDisplayOptions,
 	description: string,
 ): INodeProperties {

@@ -1,5 +1,7 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { constantContactRequestAllItems } from '../transport/paginate';
+import { constantContactRequest } from '../transport/request';
 import { loadAllLists } from './accountData';
 
 /**
@@ -14,4 +16,69 @@ export async function searchLists(this: ILoadOptionsFunctions, filter?: string):
 		.filter((l) => !wanted || l.name.toLowerCase().includes(wanted) || l.value.toLowerCase() === wanted)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
+}
+
+/** The tag picker: every page of tags, filtered here by any part of the name or the exact ID. */
+export async function searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const tags = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'tags', '/contact_tags', {}, { pageSize: 500 });
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = tags
+		.map((t) => ({ name: String(t.name ?? t.tag_id), value: String(t.tag_id) }))
+		.filter((t) => !wanted || t.name.toLowerCase().includes(wanted) || t.value.toLowerCase() === wanted)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+interface ContactPage {
+	contacts?: IDataObject[];
+	_links?: { next?: { href?: string } };
+}
+
+/** At most this many pages per call when a filter hides most contacts; the picker asks for more by scrolling. */
+const CONTACT_PAGES_PER_SEARCH = 5;
+
+function contactOption(c: IDataObject): { name: string; value: string } {
+	const email = String((c.email_address as IDataObject | undefined)?.address ?? '');
+	const name = [c.first_name, c.last_name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
+	return { name: name ? `${name} <${email}>` : email || String(c.contact_id), value: String(c.contact_id) };
+}
+
+/**
+ * The contact picker. A full email address is looked up exactly (every state); otherwise contacts are
+ * listed page by page (500 each, n8n asks for the next page as the user scrolls) and filtered here by
+ * any part of the email or name.
+ */
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(wanted)) {
+		const page = (await constantContactRequest.call(this, {
+			method: 'GET',
+			path: '/contacts',
+			qs: { email: wanted, status: 'all' },
+		})) as ContactPage;
+		return { results: (page.contacts ?? []).map(contactOption) };
+	}
+	const results: Array<{ name: string; value: string }> = [];
+	let next: string | undefined = paginationToken;
+	for (let pages = 0; pages < CONTACT_PAGES_PER_SEARCH; pages++) {
+		const page = (await constantContactRequest.call(this, {
+			method: 'GET',
+			path: next ?? '/contacts',
+			...(next ? {} : { qs: { limit: 500 } }),
+		})) as ContactPage;
+		for (const option of (page.contacts ?? []).map(contactOption)) {
+			if (!wanted || option.name.toLowerCase().includes(wanted) || option.value.toLowerCase() === wanted) results.push(option);
+		}
+		next = page._links?.next?.href;
+		if (!next || results.length >= 50) break;
+	}
+	return { results, ...(next ? { paginationToken: next } : {}) };
 }

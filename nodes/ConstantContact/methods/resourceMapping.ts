@@ -25,11 +25,11 @@ function customFieldMapperField(field: CustomFieldDefinition, target: ContactTar
 	};
 }
 
-async function fieldsFor(this: ILoadOptionsFunctions, target: ContactTarget): Promise<ResourceMapperFields> {
+async function fieldsFor(this: ILoadOptionsFunctions, target: ContactTarget, emailRequired = true): Promise<ResourceMapperFields> {
 	const standard: ResourceMapperField[] = contactFieldSpecs(target).map((spec) => ({
 		id: spec.id,
 		displayName: spec.displayName,
-		required: spec.required ?? false,
+		required: spec.id === 'email_address' ? emailRequired : (spec.required ?? false),
 		defaultMatch: spec.id === 'email_address',
 		canBeUsedToMatch: spec.id === 'email_address',
 		display: true,
@@ -48,4 +48,9 @@ export async function getContactFields(this: ILoadOptionsFunctions): Promise<Res
 /** The fields `sign_up_form` takes: one phone, one address, custom fields. */
 export async function getSignUpFormFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	return await fieldsFor.call(this, 'sign_up_form');
+}
+
+/** Update: the same fields as `/contacts`, none required; an email given there becomes the contact's new address. */
+export async function getContactUpdateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	return await fieldsFor.call(this, 'contacts', false);
 }

@@ -4,8 +4,13 @@ import { createImport, getActivity } from './activities.ts';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.ts';
 import type { Route } from './context.ts';
 import { listCustomFields } from './customFields.ts';
+import { createCustomField } from './customFieldWrites.ts';
+import { createList, deleteList, getList, updateList } from './listWrites.ts';
 import { listLists } from './lists.ts';
+import { addListMemberships, addTaggings, removeListMemberships, removeTaggings } from './membershipActivities.ts';
+import { resubscribeContact } from './resubscribe.ts';
 import { signUpForm } from './signUpForm.ts';
+import { createTag, deleteTag } from './tagWrites.ts';
 import { listTags } from './tags.ts';
 
 const CONTACTS = 'contact_data';
@@ -15,12 +20,24 @@ export const ROUTES: Route[] = [
 	{ method: 'GET', template: '/contacts', scope: CONTACTS, handler: listContacts },
 	{ method: 'POST', template: '/contacts', scope: CONTACTS, handler: createContact },
 	{ method: 'POST', template: '/contacts/sign_up_form', scope: CONTACTS, handler: signUpForm },
+	{ method: 'PUT', template: '/contacts/resubscribe/{contact_id}', scope: CONTACTS, handler: resubscribeContact },
 	{ method: 'GET', template: '/contacts/{contact_id}', scope: CONTACTS, handler: getContact },
 	{ method: 'PUT', template: '/contacts/{contact_id}', scope: CONTACTS, handler: updateContact },
 	{ method: 'DELETE', template: '/contacts/{contact_id}', scope: CONTACTS, handler: deleteContact },
 	{ method: 'GET', template: '/contact_lists', scope: CONTACTS, handler: listLists },
+	{ method: 'POST', template: '/contact_lists', scope: CONTACTS, handler: createList },
+	{ method: 'GET', template: '/contact_lists/{list_id}', scope: CONTACTS, handler: getList },
+	{ method: 'PUT', template: '/contact_lists/{list_id}', scope: CONTACTS, handler: updateList },
+	{ method: 'DELETE', template: '/contact_lists/{list_id}', scope: CONTACTS, handler: deleteList },
 	{ method: 'GET', template: '/contact_tags', scope: CONTACTS, handler: listTags },
+	{ method: 'POST', template: '/contact_tags', scope: CONTACTS, handler: createTag },
+	{ method: 'DELETE', template: '/contact_tags/{tag_id}', scope: CONTACTS, handler: deleteTag },
 	{ method: 'GET', template: '/contact_custom_fields', scope: CONTACTS, handler: listCustomFields },
+	{ method: 'POST', template: '/contact_custom_fields', scope: CONTACTS, handler: createCustomField },
+	{ method: 'POST', template: '/activities/add_list_memberships', scope: CONTACTS, handler: addListMemberships },
+	{ method: 'POST', template: '/activities/remove_list_memberships', scope: CONTACTS, handler: removeListMemberships },
+	{ method: 'POST', template: '/activities/contacts_taggings_add', scope: CONTACTS, handler: addTaggings },
+	{ method: 'POST', template: '/activities/contacts_taggings_remove', scope: CONTACTS, handler: removeTaggings },
 	{ method: 'POST', template: '/activities/contacts_json_import', scope: CONTACTS, handler: createImport },
 	{ method: 'GET', template: '/activities/{activity_id}', scope: CONTACTS, handler: getActivity },
 	// The swagger asks for no scope on privileges; any valid token may read them.

@@ -100,6 +100,7 @@ export async function readValidContact(
 	parameters: FieldParameters,
 	target: ContactTarget,
 	itemIndex: number,
+	defaults: { email?: string } = {},
 ): Promise<ValidContact> {
 	const auto = mappingMode.call(this, parameters, itemIndex) === 'autoMapInputData';
 	const json = this.getInputData()[itemIndex]?.json ?? {};
@@ -137,6 +138,8 @@ export async function readValidContact(
 	const definitions = needsDefinitions ? await getCustomFieldDefinitions.call(this, itemIndex) : undefined;
 	const base = mapped ?? autoMapItem(json, target, definitions).input;
 	const input = mergeContactInputs(base, extra);
+	// Update: an email not given means the contact keeps its own.
+	if (!input.email?.trim() && defaults.email) input.email = defaults.email;
 	return assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);
 }
 

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ContactResource } from '../../mapping/types';
+import { constantContactRequest } from '../../transport/request';
+
+/** How the contact locator named the contact. */
+export interface ContactRef {
+	by: 'id' | 'email';
+	value: string;
+}
+
+/** Reads the `contact` resource locator: by email, or by ID (the list mode gives an ID). An ID with an @ is read as an email. */
+export function readContactRef(this: IExecuteFunctions, itemIndex: number, parameter = 'contact'): ContactRef {
+	const raw = this.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
+	const locator = typeof raw === 'object' && raw !== null ? raw : { mode: 'id', value: raw };
+	const value = String(locator.value ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'Contact: no email address or ID given', {
+			itemIndex,
+			description: 'Choose the contact from the list, or give its email address or its contact ID.',
+		});
+	}
+	return { by: locator.mode === 'email' || value.includes('@') ? 'email' : 'id', value };
+}
+
+/** The ordering key for items that write to one contact. */
+export function contactRefKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		const ref = readContactRef.call(this, itemIndex);
+		return `${ref.by}:${ref.value.toLowerCase()}`;
+	} catch {
+		return undefined;
+	}
+}
+
+export function describeRef(ref: ContactRef): string {
+	return ref.by === 'email' ? `the email address ${ref.value}` : `the ID ${ref.value}`;
+}
+
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+/** The contact, deleted ones included, with the subresources asked for; undefined when Constant Contact has none. */
+export async function findContact(
+	this: IExecuteFunctions,
+	ref: ContactRef,
+	include: string[],
+	itemIndex: number,
+): Promise<ContactResource | undefined> {
+	const qs: IDataObject = include.length ? { include: include.join(',') } : {};
+	if (ref.by === 'id') {
+		return await constantContactRequest
+			.call(this, { method: 'GET', path: `/contacts/${encodeURIComponent(ref.value)}`, qs, itemIndex })
+			.then(
+				(contact) => contact as ContactResource,
+				(error: unknown) => {
+					if (isNotFound(error)) return undefined;
+					throw error;
+				},
+			);
+	}
+	const page = (await constantContactRequest.call(this, {
+		method: 'GET',
+		path: '/contacts',
+		qs: { email: ref.value, status: 'all', ...qs },
+		itemIndex,
+	})) as { contacts?: ContactResource[] };
+	const wanted = ref.value.toLowerCase();
+	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
+}
+
+export function notFoundError(this: IExecuteFunctions, ref: ContactRef, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `No contact with ${describeRef(ref)} exists in Constant Contact`, {
+		itemIndex,
+		description:
+			ref.by === 'email'
+				? 'The address was looked up in every state, deleted and unsubscribed included. Check its spelling, or create the contact first.'
+				: 'Check the ID (Get Many or the Contact picker shows contact IDs), or look the contact up by email instead.',
+	});
+}
+
+/** Like findContact, but a missing contact is the item's error. */
+export async function requireContact(
+	this: IExecuteFunctions,
+	ref: ContactRef,
+	include: string[],
+	itemIndex: number,
+): Promise<ContactResource> {
+	const contact = await findContact.call(this, ref, include, itemIndex);
+	if (!contact) throw notFoundError.call(this, ref, itemIndex);
+	return contact;
+}
+
+/** The contact's ID: given, or looked up by email (one request). */
+export async function resolveContactId(this: IExecuteFunctions, ref: ContactRef, itemIndex: number): Promise<string> {
+	if (ref.by === 'id') return ref.value;
+	return (await requireContact.call(this, ref, [], itemIndex)).contact_id;
+}
