@@ -6,6 +6,8 @@ const root = new URL('../../../', import.meta.url);
 const load = `
 	const { ConstantContact } = require('./dist/nodes/ConstantContact/ConstantContact.node.js');
 	const { ConstantContactOAuth2Api } = require('./dist/credentials/ConstantContactOAuth2Api.credentials.js');
+	const { ConstantContactTrigger } = require('./dist/nodes/ConstantContact/ConstantContactTrigger.node.js');
+	if (new ConstantContactTrigger().description.polling !== true) throw new Error('trigger does not poll');
 	const node = new ConstantContact();
 	const cred = new ConstantContactOAuth2Api();
 	process.stdout.write(JSON.stringify({ version: process.version, node: node.description.name, cred: cred.name, ops: node.description.properties.length }));
@@ -39,12 +41,25 @@ describe('the built package', () => {
 		expect(result).toMatchObject({ node: 'constantContact', cred: 'constantContactOAuth2Api' });
 	});
 
-	it('bundles jose instead of requiring it, and requires nothing but n8n-workflow and built-ins', () => {
-		for (const file of ['dist/nodes/ConstantContact/ConstantContact.node.js', 'dist/credentials/ConstantContactOAuth2Api.credentials.js']) {
+	it('bundles jose instead of requiring it, and requires nothing but n8n-workflow, built-ins and its own transport', () => {
+		const files = [
+			'dist/nodes/ConstantContact/ConstantContact.node.js',
+			'dist/nodes/ConstantContact/ConstantContactTrigger.node.js',
+			'dist/nodes/ConstantContact/transport.js',
+			'dist/credentials/ConstantContactOAuth2Api.credentials.js',
+		];
+		for (const file of files) {
 			const code = readFileSync(new URL(file, root), 'utf8');
 			const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-			expect(required.filter((r) => r !== 'n8n-workflow' && !r.startsWith('node:'))).toEqual([]);
+			expect(required.filter((r) => r !== 'n8n-workflow' && r !== './transport.js' && !r.startsWith('node:'))).toEqual([]);
 		}
+	});
+
+	it('emits the transport once, so the node and the trigger share one pacer and refresh gate per process', () => {
+		const count = (file: string) => (readFileSync(new URL(file, root), 'utf8').match(/SlidingWindowPacer = class/g) ?? []).length;
+		expect(count('dist/nodes/ConstantContact/transport.js')).toBe(1);
+		expect(count('dist/nodes/ConstantContact/ConstantContact.node.js')).toBe(0);
+		expect(count('dist/nodes/ConstantContact/ConstantContactTrigger.node.js')).toBe(0);
 	});
 
 	it('packs only dist/, README.md, LICENSE and package.json, and declares no dependencies', () => {
