@@ -35,11 +35,17 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 	};
 }
 
-/** One list: searchable over every list of the account, or by ID. */
-export function listLocator(displayOptions: IDisplayOptions, description = 'The list to act on'): INodeProperties {
+/** A list or tag picker: searchable over every page of the account's lists or tags, or an ID. */
+function accountLocator(
+	noun: 'list' | 'tag',
+	searchListMethod: string,
+	idExample: string,
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties {
 	return {
-		displayName: 'List',
-		name: 'list',
+		displayName: noun === 'list' ? 'List' : 'Tag',
+		name: noun,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
@@ -50,45 +56,27 @@ export function listLocator(displayOptions: IDisplayOptions, description = 'The 
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a list...',
-				typeOptions: { searchListMethod: 'searchLists', searchable: true },
+				placeholder: `Select a ${noun}...`,
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 07936f78-662a-11eb-af0a-fa163e56c9b0',
+				placeholder: `e.g. ${idExample}`,
 			},
 		],
 	};
 }
 
+/** One list: searchable over every list of the account, or by ID. */
+export function listLocator(displayOptions: IDisplayOptions, description = 'The list to act on'): INodeProperties {
+	return accountLocator('list', 'searchLists', '07936f78-662a-11eb-af0a-fa163e56c9b0', displayOptions, description);
+}
+
 /** One tag: searchable over every tag of the account, or by ID. */
 export function tagLocator(displayOptions: IDisplayOptions, description = 'The tag to act on'): INodeProperties {
-	return {
-		displayName: 'Tag',
-		name: 'tag',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a tag...',
-				typeOptions: { searchListMethod: 'searchTags', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. d938260a-af1e-11e9-a540-fa163e595123',
-			},
-		],
-	};
+	return accountLocator('tag', 'searchTags', 'd938260a-af1e-11e9-a540-fa163e595123', displayOptions, description);
 }
 
 /** Tags chosen from every tag of the account (at least one). */
