@@ -15,7 +15,7 @@ export class ConstantContactTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when contacts are created, updated or unsubscribe in Constant Contact',
+		description: 'Starts the workflow when contacts are created, updated or unsubscribed in Constant Contact',
 		defaults: {
 			name: 'Constant Contact Trigger',
 		},
