@@ -79,3 +79,31 @@ describe('the built package', () => {
 		expect(pkg.keywords).toContain('n8n-community-node-package');
 	});
 });
+
+describe('the built node dispatches every operation it offers', () => {
+	it('has an executor for each resource and operation in its description (no module cycle lost one)', async () => {
+		const { createRequire } = await import('node:module');
+		const requireFromRoot = createRequire(new URL('package.json', root));
+		const { ConstantContact } = requireFromRoot('./dist/nodes/ConstantContact/ConstantContact.node.js');
+		const node = new ConstantContact();
+		const properties = node.description.properties as Array<{ name: string; options?: Array<{ value: string }>; displayOptions?: { show?: { resource?: string[] } } }>;
+		const resources = properties.find((p) => p.name === 'resource')!.options!.map((o) => o.value);
+		const pairs = resources.flatMap((resource) =>
+			properties
+				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))
+				.flatMap((p) => p.options!.map((o) => [resource, o.value] as const)),
+		);
+		expect(pairs.length).toBeGreaterThan(20);
+		for (const [resource, operation] of pairs) {
+			// No input items: the router resolves the operation, then has nothing to run.
+			const context = {
+				getInputData: () => [],
+				getNodeParameter: (name: string, _item?: number, fallback?: unknown) => ({ resource, operation })[name as 'resource' | 'operation'] ?? fallback ?? {},
+				getNode: () => ({ name: 'Constant Contact', type: 'constantContact', typeVersion: 1, parameters: {} }),
+				continueOnFail: () => false,
+				helpers: { constructExecutionMetaData: (items: unknown[]) => items },
+			};
+			await expect(node.execute.call(context), `${resource}/${operation}`).resolves.toEqual([[]]);
+		}
+	});
+});
