@@ -26,7 +26,7 @@ export class SlidingWindowPacer {
 
 	private readonly now: () => number;
 
-	constructor(limit: number, windowMs = 1000, marginMs = 40, now: () => number = Date.now) {
+	constructor(limit: number, windowMs = 1000, marginMs = 30, now: () => number = Date.now) {
 		this.limit = limit;
 		this.windowMs = windowMs;
 		this.marginMs = marginMs;
