@@ -18,6 +18,7 @@ import { accountSync } from './scenarios/accountSync.ts';
 import { continueOnFail } from './scenarios/continueOnFail.ts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.ts';
 import { customExtensions } from './scenarios/customExtensions.ts';
+import { prepareExamples, runExamples } from './scenarios/examples.ts';
 import { scenarioWorkflows, seedAccount } from './scenarios/setup.ts';
 import { signUp } from './scenarios/signUp.ts';
 import { tokenRefresh } from './scenarios/tokenRefresh.ts';
@@ -117,9 +118,10 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	await step('import the scenario workflows (n8n import:workflow)', async () => {
-		const workflows = scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY);
-		await n8n.importWorkflows(workflows);
+	const examples = await step('import the scenario workflows and examples/*.json (n8n import:workflow)', async () => {
+		const prepared = prepareExamples(ctx);
+		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...prepared.map((e) => e.workflow)]);
+		return prepared;
 	});
 
 	await step('scenario 5a: the credential Test succeeds', async () => await credentialTestSucceeds(ctx));
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
 	await step('scenario 2: CRM items incl. an unsubscribed contact → Create or Update (account sync)', async () => await accountSync(ctx));
 	await step('scenario 3: the access token expires during a 20-item run (rotating refresh tokens)', async () => await tokenRefresh(ctx));
 	await step('scenario 4: good and bad items with Continue On Fail', async () => await continueOnFail(ctx));
+	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
 	await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
 	await step('stop n8n', async () => await n8n.stop());
 
