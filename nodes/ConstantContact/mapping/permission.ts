@@ -33,6 +33,13 @@ export function applyContactChanges(stored: ContactResource, merge: MergeResult,
 	}
 	if (options.updateSource) body.update_source = options.updateSource;
 	const current = storedEmail?.permission_to_send;
+	if (current === 'unsubscribed' && options.permission && options.permission !== 'unsubscribed' && options.updateSource !== 'Contact') {
+		// Consent: only the person's own request brings back someone who unsubscribed.
+		problems.push(
+			`Permission to Send: ${address} unsubscribed, and only their own request can re-subscribe them. If they asked, set Changed By to Contact; otherwise use the Resubscribe operation (Constant Contact emails them to confirm)`,
+		);
+		return problems;
+	}
 	if (options.permission && options.permission !== current) {
 		body.email_address.permission_to_send = options.permission;
 		merge.changes.push('permission_to_send');

@@ -40,6 +40,19 @@ describe('applyContactChanges', () => {
 		expect(renamed.body.email_address?.address).toBe('b@example.com');
 	});
 
+	it('re-subscribes an unsubscribed contact only on their own request (Changed By: Contact)', () => {
+		const gone: ContactResource = { ...stored, email_address: { address: 'a@example.com', permission_to_send: 'unsubscribed', opt_out_source: 'Contact' } };
+		for (const permission of ['explicit', 'implicit'] as const) {
+			const byAccount = mergeContactForPut(gone, empty);
+			const problems = applyContactChanges(gone, byAccount, { permission });
+			expect(problems[0]).toMatch(/^Permission to Send: a@example.com unsubscribed, and only their own request can re-subscribe them/);
+			expect(byAccount.body.email_address?.permission_to_send).toBe('unsubscribed');
+		}
+		const byContact = mergeContactForPut(gone, empty);
+		expect(applyContactChanges(gone, byContact, { permission: 'explicit', updateSource: 'Contact' })).toEqual([]);
+		expect(byContact.body).toMatchObject({ email_address: { permission_to_send: 'explicit' }, update_source: 'Contact' });
+	});
+
 	it('refuses a reason without an unsubscribe, and a reason over 255 characters', () => {
 		expect(applyContactChanges(stored, mergeContactForPut(stored, empty), { optOutReason: 'x' })[0]).toMatch(/^Unsubscribe Reason: only recorded/);
 		expect(applyContactChanges(stored, mergeContactForPut(stored, empty), { permission: 'unsubscribed', optOutReason: 'x'.repeat(256) })[0]).toBe(

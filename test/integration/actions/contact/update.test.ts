@@ -18,6 +18,30 @@ const byEmail = (value: string) => ({ __rl: true, mode: 'email', value });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Contact → Update', () => {
+	it('does not re-subscribe an unsubscribed contact on the account\'s word; does on their own request', async () => {
+		const { fake } = account;
+		const c = fake.seed.contact({ email_address: { address: 'gone@example.com', permission_to_send: 'unsubscribed', opt_out_source: 'Account' } });
+		const refused = await run(
+			account,
+			{ operation: 'update', contact: byId(c.contact_id), updateFields: mapped({}), changeOptions: { permissionToSend: 'explicit' } },
+			[{}],
+			true,
+		);
+		expect(String(refused.output[0].json.error) + String(refused.output[0].json.hint ?? '')).toMatch(/only their own request can re-subscribe them/);
+		expect(apiRequests(fake, 'PUT')).toHaveLength(0);
+		expect(fake.state.contacts.get(c.contact_id)!.email_address.permission_to_send).toBe('unsubscribed');
+
+		const { output, error } = await run(account, {
+			operation: 'update',
+			contact: byId(c.contact_id),
+			updateFields: mapped({}),
+			changeOptions: { permissionToSend: 'explicit', updateSource: 'Contact' },
+		});
+		expect(error).toBeUndefined();
+		expect(json(output).action).toBe('updated');
+		expect(fake.state.contacts.get(c.contact_id)!.email_address.permission_to_send).toBe('explicit');
+	});
+
 	it('changes only the given fields and keeps every unmapped one (names, phones, custom fields, lists, notes, permission)', async () => {
 		const { fake } = account;
 		const oldList = fake.seed.list({ name: 'Old' });
