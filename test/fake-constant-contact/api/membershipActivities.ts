@@ -2,7 +2,6 @@
 // contacts_taggings_add, contacts_taggings_remove) with `source.contact_ids` (≤500) as the source:
 // initialized -> processing -> completed, each step lasting options.importStepMs, applied on completion.
 // Other sources (list_ids, all_active_contacts, ...) are not modelled and answer 400.
-import { randomUUID } from 'node:crypto';
 import type { FakeCore } from '../core.ts';
 import { notFoundError, validationError } from '../errors.ts';
 import type { ApiResult } from '../errors.ts';
@@ -11,13 +10,12 @@ import type { ActivityRecord, ContactRecord } from '../types.ts';
 import { bodyObject } from './contacts.ts';
 import { isObj } from './context.ts';
 import type { ApiContext, Obj } from './context.ts';
+import { queueFull, startActivity } from './activityQueue.ts';
 
 const MAX_CONTACTS = 500;
 const MAX_TARGETS = 50;
 const MAX_LISTS_PER_CONTACT = 50;
 const MAX_TAGS_PER_CONTACT = 50;
-const MAX_QUEUED = 1000;
-const FINAL = new Set(['completed', 'cancelled', 'failed', 'timed_out']);
 
 type Kind = 'lists' | 'tags';
 
@@ -75,57 +73,16 @@ function apply(core: FakeCore, act: ActivityRecord, kind: Kind, add: boolean, co
 	}
 }
 
-function schedule(core: FakeCore, act: ActivityRecord, run: () => void): void {
-	const later = (fn: () => void): void => {
-		const t = setTimeout(() => {
-			core.timers.delete(t);
-			if (core.state.activities.get(act.activity_id) === act) fn();
-		}, core.options.importStepMs);
-		t.unref();
-		core.timers.add(t);
-	};
-	later(() => {
-		act.state = 'processing';
-		act.started_at = act.updated_at = nowIso();
-		act.percent_done = 50;
-		later(() => {
-			run();
-			act.state = 'completed';
-			act.completed_at = act.updated_at = nowIso();
-			act.percent_done = 100;
-		});
-	});
-}
-
 function createActivity(ctx: ApiContext, kind: Kind, add: boolean): ApiResult {
 	const { contactIds, targets } = parse(ctx, kind);
 	const { state } = ctx.core;
-	const queued = [...state.activities.values()].filter((a) => !FINAL.has(a.state)).length;
-	if (queued >= MAX_QUEUED) {
-		return { status: 429, body: { error_key: 'too_many_activities', error_message: 'You exceeded 1,000 queued activities for this user account.' } };
-	}
-	const at = nowIso();
-	const act: ActivityRecord = {
-		activity_id: randomUUID(),
-		state: 'initialized',
-		created_at: at,
-		updated_at: at,
-		percent_done: 0,
-		activity_errors: [],
-		status: {
-			items_total_count: contactIds.length,
-			items_completed_count: 0,
-			person_count: 0,
-			error_count: 0,
-			correctable_count: 0,
-			cannot_add_to_list_count: 0,
-			list_count: kind === 'lists' ? targets.length : 0,
-		},
-		import_data: [],
-		list_ids: kind === 'lists' ? targets : [],
-	};
-	state.activities.set(act.activity_id, act);
-	schedule(ctx.core, act, () => apply(ctx.core, act, kind, add, contactIds, targets));
+	const full = queueFull(state);
+	if (full) return full;
+	const act = startActivity(
+		ctx.core,
+		{ itemsTotal: contactIds.length, listIds: kind === 'lists' ? targets : [], importData: [] },
+		(done) => apply(ctx.core, done, kind, add, contactIds, targets),
+	);
 	const body: Obj = {
 		activity_id: act.activity_id,
 		state: act.state,
