@@ -10,7 +10,7 @@ export default defineConfig({
 		alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }],
 	},
 	test: {
-		include: ['test/**/*.test.ts'],
+		include: ['test/**/*.test.mts'],
 		exclude: ['test/e2e/**', 'node_modules/**'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,

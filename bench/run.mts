@@ -1,0 +1,174 @@
+/**
+ * `npm run bench [-- --latency 50 --items 60 --json]`: the built node (dist/) run through n8n-core
+ * against the fake Constant Contact on loopback, with the fake's 4 requests/second limit on.
+ *
+ * - perItem: Create or Update (account sync) over `items` items: rate and 429s.
+ * - naive:   the baseline, measured in the same run: what a loop of HTTP Request nodes does, one
+ *            request at a time, no pacing, a one-second wait after a 429.
+ * - bulk:    Import of 10,000 contacts: API calls and seconds. bulk40k: 40,000 contacts, one request.
+ * - cpuMicrosPerItem: the node's own CPU time per item in an import run (mapping, validation, body),
+ *            with one request for all items, so the network is out of the measure.
+ */
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+
+import type { INodeType } from 'n8n-workflow';
+
+import { startFakeConstantContact } from '../test/fake-constant-contact/server.mts';
+import type { FakeConstantContact } from '../test/fake-constant-contact/server.mts';
+import { connectedCredential, createHarness, runNode } from '../test/helpers/n8n.mts';
+
+const { values: args } = parseArgs({
+	options: {
+		latency: { type: 'string', default: '50' },
+		items: { type: 'string', default: '60' },
+		json: { type: 'boolean', default: false },
+	},
+});
+const latencyMs = Number(args.latency);
+const itemCount = Number(args.items);
+
+const require = createRequire(import.meta.url);
+const { ConstantContact } = require('../dist/nodes/ConstantContact/ConstantContact.node.js') as { ConstantContact: new () => INodeType };
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const apiCalls = (fake: FakeConstantContact) => fake.requests.filter((r) => r.path.startsWith('/v3/'));
+const mapAutomatically = { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
+
+function people(n: number, prefix: string) {
+	return Array.from({ length: n }, (_, i) => ({ Email: `${prefix}${i}@example.com`, 'First Name': `First${i}`, 'Last Name': `Last${i}` }));
+}
+
+async function account(fake: FakeConstantContact) {
+	fake.reset();
+	const tokens = await fake.issueTokens();
+	return createHarness(connectedCredential(fake, tokens as never));
+}
+
+async function perItem(fake: FakeConstantContact) {
+	const harness = await account(fake);
+	// Half the contacts exist already, so both the create and the update path run.
+	for (let i = 0; i < itemCount; i += 2) fake.seed.contact({ email_address: { address: `p${i}@example.com`, permission_to_send: 'implicit' } });
+	fake.requests.length = 0;
+	const started = performance.now();
+	const run = await runNode(harness, {
+		nodeType: new ConstantContact(),
+		parameters: { resource: 'contact', operation: 'upsert', consentPath: 'accountSync', contactFields: mapAutomatically },
+		items: people(itemCount, 'p'),
+	});
+	const seconds = (performance.now() - started) / 1000;
+	if (run.error) throw run.error;
+	const calls = apiCalls(fake);
+	return { items: itemCount, seconds: round(seconds), requestsPerSecond: round(calls.length / seconds), throttled: calls.filter((r) => r.status === 429).length };
+}
+
+/** One request at a time, no pacing, one second after a 429: a loop of HTTP Request nodes. */
+async function naive(fake: FakeConstantContact) {
+	fake.reset();
+	const { access_token: token } = await fake.issueTokens();
+	for (let i = 0; i < itemCount; i += 2) fake.seed.contact({ email_address: { address: `n${i}@example.com`, permission_to_send: 'implicit' } });
+	fake.requests.length = 0;
+	const send = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
+		for (;;) {
+			const response = await fetch(`${fake.apiBaseUrl}${path}`, {
+				method,
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const json = response.status === 204 ? undefined : await response.json();
+			if (response.status !== 429) return { status: response.status, json };
+			await new Promise((r) => setTimeout(r, 1000));
+		}
+	};
+	const started = performance.now();
+	for (const person of people(itemCount, 'n')) {
+		const found = await send('GET', `/contacts?email=${encodeURIComponent(person.Email)}&status=all`);
+		const existing = found.json.contacts?.[0];
+		if (existing) {
+			await send('PUT', `/contacts/${existing.contact_id}`, {
+				email_address: { address: person.Email },
+				first_name: person['First Name'],
+				last_name: person['Last Name'],
+				update_source: 'Account',
+			});
+		} else {
+			await send('POST', '/contacts', {
+				email_address: { address: person.Email, permission_to_send: 'implicit' },
+				first_name: person['First Name'],
+				last_name: person['Last Name'],
+				create_source: 'Account',
+			});
+		}
+	}
+	const seconds = (performance.now() - started) / 1000;
+	const calls = apiCalls(fake);
+	return { items: itemCount, seconds: round(seconds), requestsPerSecond: round(calls.length / seconds), throttled: calls.filter((r) => r.status === 429).length };
+}
+
+async function bulk(fake: FakeConstantContact, contacts: number) {
+	const harness = await account(fake);
+	const list = fake.seed.list({ name: 'Bulk' });
+	fake.requests.length = 0;
+	const items = people(contacts, `b${contacts}-`);
+	const rssBefore = process.memoryUsage().rss;
+	let peakRss = rssBefore;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+	const cpuBefore = process.cpuUsage();
+	const started = performance.now();
+	const run = await runNode(harness, {
+		nodeType: new ConstantContact(),
+		parameters: {
+			resource: 'contact',
+			operation: 'import',
+			contactFields: mapAutomatically,
+			importListMemberships: { list: [{ list: { __rl: true, mode: 'list', value: list.list_id } }] },
+		},
+		items,
+	});
+	const seconds = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	clearInterval(sampler);
+	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	if (run.error) throw run.error;
+	const state = run.output.map((o) => o.json.state);
+	if (state.some((s) => s !== 'completed')) throw new Error(`import ended ${state.join(', ')}`);
+	const calls = apiCalls(fake);
+	return {
+		contacts,
+		apiCalls: calls.length,
+		importRequests: calls.filter((r) => r.method === 'POST').length,
+		seconds: round(seconds),
+		peakRssMb: Math.round(peakRss / 2 ** 20),
+		cpuMicrosPerItem: round((cpu.user + cpu.system) / contacts, 1),
+	};
+}
+
+const fake = await startFakeConstantContact({ rateLimitPerSecond: 4, latencyMs, tokenRateLimitPerSecond: false, importStepMs: 500 });
+try {
+	const perItemResult = await perItem(fake);
+	const naiveResult = await naive(fake);
+	const bulk10k = await bulk(fake, 10_000);
+	const bulk40k = await bulk(fake, 40_000);
+	const result = {
+		latencyMs,
+		perItem: perItemResult,
+		naive: naiveResult,
+		bulk: { contacts: bulk10k.contacts, apiCalls: bulk10k.apiCalls, seconds: bulk10k.seconds, peakRssMb: bulk10k.peakRssMb },
+		bulk40k: { contacts: bulk40k.contacts, importRequests: bulk40k.importRequests, seconds: bulk40k.seconds, peakRssMb: bulk40k.peakRssMb },
+		cpuMicrosPerItem: bulk10k.cpuMicrosPerItem,
+	};
+	const ratio = (a: number, b: number) => (b > 0 ? `${round(a / b, 1)}x` : 'n/a');
+	console.log(`Constant Contact node benchmark, fake latency ${latencyMs} ms, 4 requests/s limit on\n`);
+	console.log('| run | items | seconds | requests/s | 429s | API calls | peak RSS MB |');
+	console.log('|---|---|---|---|---|---|---|');
+	console.log(`| per item (node) | ${perItemResult.items} | ${perItemResult.seconds} | ${perItemResult.requestsPerSecond} | ${perItemResult.throttled} | | |`);
+	console.log(`| naive loop (baseline) | ${naiveResult.items} | ${naiveResult.seconds} | ${naiveResult.requestsPerSecond} | ${naiveResult.throttled} | | |`);
+	console.log(`| import 10,000 | 10000 | ${bulk10k.seconds} | | | ${bulk10k.apiCalls} | ${bulk10k.peakRssMb} |`);
+	console.log(`| import 40,000 | 40000 | ${bulk40k.seconds} | | | ${bulk40k.apiCalls} (${bulk40k.importRequests} import) | ${bulk40k.peakRssMb} |`);
+	console.log(`\nper item vs naive: ${ratio(naiveResult.seconds, perItemResult.seconds)} faster, ${perItemResult.throttled} vs ${naiveResult.throttled} throttled`);
+	console.log(`import vs per item, API calls for 10,000 contacts: ${bulk10k.apiCalls} vs ~${Math.round((perItemResult.requestsPerSecond * perItemResult.seconds * 10_000) / perItemResult.items)} (${ratio((perItemResult.requestsPerSecond * perItemResult.seconds * 10_000) / perItemResult.items, bulk10k.apiCalls)} fewer)`);
+	console.log(`node CPU per item (import run, mapping + validation + body): ${result.cpuMicrosPerItem} µs`);
+	if (args.json) console.log(JSON.stringify(result));
+} finally {
+	await fake.close();
+}

@@ -1,0 +1,228 @@
+// A real, unmodified n8n for the suite: `n8n start` as a child process, its REST API as the editor
+// uses it (cookie session), and its CLI (`import:*`, `execute`, `export:*`) against the same database.
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { log, waitFor } from './log.mts';
+
+export const N8N_PORT = 5678;
+export const N8N_URL = `http://localhost:${N8N_PORT}`;
+export const OAUTH_CALLBACK = `${N8N_URL}/rest/oauth2-credential/callback`;
+
+export const OWNER = {
+	email: 'owner@e2e.example.com',
+	password: 'E2e-owner-password-1',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
+
+export interface N8nConfig {
+	/** The cache folder of install-n8n.mts (holds node_modules/n8n). */
+	n8nDir: string;
+	/** N8N_USER_FOLDER: n8n keeps `.n8n/` (database, config, community nodes) in it. */
+	userFolder: string;
+	caCertFile: string;
+	/** Extra environment, e.g. N8N_CUSTOM_EXTENSIONS. */
+	env?: Record<string, string>;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	/** Milliseconds from spawn to exit. */
+	ms: number;
+}
+
+export class N8n {
+	readonly config: N8nConfig;
+
+	readonly logFile: string;
+
+	private readonly bin: string;
+
+	private readonly baseEnv: NodeJS.ProcessEnv;
+
+	private server?: ChildProcess;
+
+	private serverExit?: Promise<number | null>;
+
+	constructor(config: N8nConfig) {
+		this.config = config;
+		this.bin = join(config.n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+		mkdirSync(join(config.userFolder, '.n8n'), { recursive: true });
+		this.logFile = join(config.userFolder, 'n8n-start.log');
+		// bcryptjs ships with n8n: the owner's password hash is made with n8n's own copy.
+		const requireFromN8n = createRequire(join(config.n8nDir, 'node_modules', 'n8n', 'package.json'));
+		const bcrypt = requireFromN8n('bcryptjs') as { hashSync(s: string, rounds: number): string };
+		this.baseEnv = {
+			PATH: process.env.PATH,
+			HOME: config.userFolder,
+			NODE_EXTRA_CA_CERTS: config.caCertFile,
+			N8N_USER_FOLDER: config.userFolder,
+			N8N_PORT: String(N8N_PORT),
+			N8N_HOST: 'localhost',
+			N8N_PROTOCOL: 'http',
+			N8N_EDITOR_BASE_URL: N8N_URL,
+			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-a-secret',
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
+			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			N8N_LOG_LEVEL: 'info',
+			...config.env,
+		};
+	}
+
+	/** Starts `n8n start` and waits until its REST API answers (/healthz answers earlier than that). */
+	async start(timeoutMs = 240_000): Promise<void> {
+		const fd = openSync(this.logFile, 'a');
+		const child = spawn(process.execPath, [this.bin, 'start'], {
+			env: this.baseEnv,
+			cwd: this.config.userFolder,
+			stdio: ['ignore', fd, fd],
+		});
+		closeSync(fd);
+		this.server = child;
+		this.serverExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+		let exited: number | null | undefined;
+		void this.serverExit.then((code) => {
+			exited = code;
+		});
+		try {
+			await waitFor(
+				'n8n /healthz/readiness',
+				async () => {
+					if (exited !== undefined) throw new Error(`n8n start exited with ${exited}`);
+					const res = await fetch(`${N8N_URL}/healthz/readiness`);
+					return res.ok;
+				},
+				timeoutMs,
+				500,
+			);
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\n--- last lines of ${this.logFile} ---\n${this.logTail()}`);
+		}
+	}
+
+	async stop(): Promise<void> {
+		const child = this.server;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await this.serverExit;
+		clearTimeout(timer);
+	}
+
+	logTail(lines = 60): string {
+		try {
+			return readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+		} catch {
+			return '(no log)';
+		}
+	}
+
+	/** Runs an n8n CLI command against the same user folder and database as the running server. */
+	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
+		const t0 = Date.now();
+		// The running `n8n start` holds the task-runner broker's default port 5679.
+		const env = { ...this.baseEnv, N8N_RUNNERS_BROKER_PORT: '5690' };
+		const child = spawn(process.execPath, [this.bin, ...args], { env, cwd: this.config.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+		clearTimeout(timer);
+		return { code, stdout, stderr, ms: Date.now() - t0 };
+	}
+
+	/** `n8n import:workflow` of an array of workflows (each with an explicit id). */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const file = join(this.config.userFolder, `workflows-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflows, null, 2));
+		const r = await this.cli(['import:workflow', `--input=${file}`]);
+		if (r.code !== 0) throw new Error(`n8n import:workflow exited with ${r.code}\n${r.stdout}\n${r.stderr}`);
+	}
+
+	/** `n8n import:credentials`: n8n encrypts the plaintext data, oauthTokenData included. */
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = join(this.config.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials, null, 2));
+		const r = await this.cli(['import:credentials', `--input=${file}`]);
+		if (r.code !== 0) throw new Error(`n8n import:credentials exited with ${r.code}\n${r.stdout}\n${r.stderr}`);
+	}
+
+	/** `n8n export:credentials --decrypted`: what n8n has stored, to check the saved tokens. */
+	async exportCredential(id: string): Promise<{ data: Record<string, unknown> }> {
+		const file = join(this.config.userFolder, `export-${id}-${Date.now()}.json`);
+		const r = await this.cli(['export:credentials', `--id=${id}`, '--decrypted', `--output=${file}`]);
+		if (r.code !== 0) throw new Error(`n8n export:credentials exited with ${r.code}\n${r.stdout}\n${r.stderr}`);
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ data: Record<string, unknown> }>;
+		if (!exported[0]) throw new Error(`n8n export:credentials found no credential ${id}`);
+		return exported[0];
+	}
+
+	/** `n8n execute --id --rawOutput`: returns the run (IRun) that n8n prints. */
+	async execute(workflowId: string): Promise<{ run: ExecutedRun; result: CliResult }> {
+		log(`  $ n8n execute --id=${workflowId} --rawOutput`);
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const run = parseRun(result.stdout);
+		if (result.code !== 0 || !run) {
+			const tail = (s: string): string => s.split('\n').slice(-40).join('\n');
+			throw new Error(`n8n execute --id=${workflowId} exited with ${result.code}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`);
+		}
+		log(`  n8n execute took ${(result.ms / 1000).toFixed(1)} s, status ${run.status}`);
+		return { run, result };
+	}
+}
+
+export interface NodeRunItem {
+	json: Record<string, unknown>;
+	error?: { message?: string; description?: string };
+	pairedItem?: { item: number } | Array<{ item: number }>;
+}
+
+export interface ExecutedRun {
+	status?: string;
+	data: {
+		resultData: {
+			error?: { message?: string };
+			runData: Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<NodeRunItem[] | null> } }>>;
+		};
+	};
+}
+
+/** The pretty-printed JSON object n8n prints; log lines may surround it. */
+export function parseRun(stdout: string): ExecutedRun | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.lastIndexOf('}');
+	if (start < 0 || end < start) return undefined;
+	try {
+		return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutedRun;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The items a node output on its first main output, in its last run. */
+export function nodeOutput(run: ExecutedRun, nodeName: string): NodeRunItem[] {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs?.length) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(run.data.resultData.runData).join(', ')})`);
+	const last = runs[runs.length - 1]!;
+	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
+	return last.data?.main?.[0] ?? [];
+}

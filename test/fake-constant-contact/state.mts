@@ -1,0 +1,158 @@
+// In-memory account: contacts, lists, tags, custom fields, activities, plus seeding helpers that
+// build records exactly as the API would have stored them.
+import { randomUUID } from 'node:crypto';
+import type {
+	ActivityRecord,
+	ContactRecord,
+	CustomFieldRecord,
+	CustomFieldType,
+	EmailAddressRecord,
+	FakeStateMaps,
+	ListRecord,
+	Permission,
+	PhoneNumberRecord,
+	SeedContactInput,
+	Seeder,
+	StreetAddressRecord,
+	TagRecord,
+} from './types.mts';
+
+export const nowIso = (): string => new Date().toISOString();
+export const todayDate = (): string => new Date().toISOString().slice(0, 10);
+
+export class FakeState implements FakeStateMaps {
+	contacts = new Map<string, ContactRecord>();
+	lists = new Map<string, ListRecord>();
+	tags = new Map<string, TagRecord>();
+	customFields = new Map<string, CustomFieldRecord>();
+	activities = new Map<string, ActivityRecord>();
+
+	clear(): void {
+		this.contacts.clear();
+		this.lists.clear();
+		this.tags.clear();
+		this.customFields.clear();
+		this.activities.clear();
+	}
+
+	/** Email addresses are unique per account in any state (deleted included), case-insensitively. */
+	findByEmail(address: string): ContactRecord | undefined {
+		const key = address.trim().toLowerCase();
+		for (const c of this.contacts.values()) if (c.email_address.address.toLowerCase() === key) return c;
+		return undefined;
+	}
+
+	customFieldByName(name: string): CustomFieldRecord | undefined {
+		for (const f of this.customFields.values()) if (f.name === name) return f;
+		return undefined;
+	}
+}
+
+export function newEmailAddress(address: string, permission: Permission, source: string, at: string): EmailAddressRecord {
+	const e: EmailAddressRecord = { address, permission_to_send: permission, created_at: at, updated_at: at, confirm_status: 'off' };
+	setPermission(e, permission, source, at);
+	return e;
+}
+
+/** Applies a permission change with the opt-in/opt-out bookkeeping Constant Contact keeps. */
+export function setPermission(e: EmailAddressRecord, permission: Permission, source: string, at: string, reason?: string): void {
+	e.permission_to_send = permission;
+	e.updated_at = at;
+	if (permission === 'unsubscribed') {
+		e.opt_out_source = source;
+		e.opt_out_date = at;
+		if (reason !== undefined) e.opt_out_reason = reason;
+		return;
+	}
+	delete e.opt_out_source;
+	delete e.opt_out_date;
+	delete e.opt_out_reason;
+	if (permission === 'explicit' || permission === 'implicit') {
+		e.opt_in_source = source;
+		e.opt_in_date = at;
+	}
+}
+
+export function newPhone(p: { phone_number: string; kind?: string }, at: string): PhoneNumberRecord {
+	return { phone_number_id: randomUUID(), phone_number: p.phone_number, kind: p.kind ?? 'other', created_at: at, updated_at: at };
+}
+
+export function newAddress(p: Omit<StreetAddressRecord, 'street_address_id' | 'created_at' | 'updated_at'>, at: string): StreetAddressRecord {
+	const a: StreetAddressRecord = { street_address_id: randomUUID(), kind: p.kind, created_at: at, updated_at: at };
+	for (const k of ['street', 'city', 'state', 'postal_code', 'country'] as const) if (p[k] !== undefined) a[k] = p[k];
+	return a;
+}
+
+/** Custom field names are derived from the label (lower case, underscores), unique per account. */
+function deriveName(state: FakeState, label: string): string {
+	const base = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 45) || 'custom_field';
+	let name = base;
+	for (let i = 2; state.customFieldByName(name); i++) name = `${base}_${i}`;
+	return name;
+}
+
+export function createSeeder(state: FakeState): Seeder {
+	return {
+		list(p) {
+			for (const l of state.lists.values()) if (l.name === p.name) throw new Error(`seed.list: a list named "${p.name}" already exists`);
+			const at = nowIso();
+			const rec: ListRecord = { list_id: randomUUID(), name: p.name, favorite: p.favorite ?? false, created_at: at, updated_at: at };
+			if (p.description !== undefined) rec.description = p.description;
+			state.lists.set(rec.list_id, rec);
+			return rec;
+		},
+		tag(p) {
+			const at = nowIso();
+			const rec: TagRecord = { tag_id: randomUUID(), name: p.name, tag_source: 'Contact', created_at: at, updated_at: at };
+			state.tags.set(rec.tag_id, rec);
+			return rec;
+		},
+		customField(p) {
+			if (p.name !== undefined && state.customFieldByName(p.name)) throw new Error(`seed.customField: name "${p.name}" already exists`);
+			const at = nowIso();
+			const type: CustomFieldType = p.type ?? 'string';
+			const rec: CustomFieldRecord = {
+				custom_field_id: randomUUID(),
+				label: p.label,
+				name: p.name ?? deriveName(state, p.label),
+				type,
+				created_at: at,
+				updated_at: at,
+			};
+			if (p.choices) rec.choices = p.choices.map((label, i) => ({ choice_id: i + 1, choice_label: label, display_order: i + 1 }));
+			state.customFields.set(rec.custom_field_id, rec);
+			return rec;
+		},
+		contact(p: SeedContactInput) {
+			if (state.findByEmail(p.email_address.address)) throw new Error(`seed.contact: ${p.email_address.address} already exists`);
+			for (const id of p.list_memberships ?? []) if (!state.lists.has(id)) throw new Error(`seed.contact: unknown list ${id}`);
+			for (const id of p.taggings ?? []) if (!state.tags.has(id)) throw new Error(`seed.contact: unknown tag ${id}`);
+			for (const f of p.custom_fields ?? []) if (!state.customFields.has(f.custom_field_id)) throw new Error(`seed.contact: unknown custom field ${f.custom_field_id}`);
+			const at = p.created_at ?? nowIso();
+			const source = p.create_source ?? 'Account';
+			const permission = p.email_address.permission_to_send ?? 'implicit';
+			// An unsubscribed contact most often opted out itself.
+			const email = newEmailAddress(p.email_address.address, permission, permission === 'unsubscribed' ? (p.email_address.opt_out_source ?? 'Contact') : source, at);
+			if (p.email_address.opt_out_reason !== undefined && permission === 'unsubscribed') email.opt_out_reason = p.email_address.opt_out_reason;
+			const rec: ContactRecord = {
+				contact_id: randomUUID(),
+				email_address: email,
+				create_source: source,
+				created_at: at,
+				updated_at: p.updated_at ?? at,
+				custom_fields: (p.custom_fields ?? []).map((f) => ({ ...f })),
+				phone_numbers: (p.phone_numbers ?? []).map((ph) => newPhone(ph, at)),
+				street_addresses: (p.street_addresses ?? []).map((a) => newAddress(a, at)),
+				list_memberships: [...(p.list_memberships ?? [])],
+				taggings: [...(p.taggings ?? [])],
+				notes: (p.notes ?? []).map((n) => ({ note_id: randomUUID(), created_at: at, content: n.content })),
+			};
+			for (const k of ['first_name', 'last_name', 'job_title', 'company_name', 'birthday_month', 'birthday_day', 'anniversary'] as const) {
+				if (p[k] !== undefined) (rec as unknown as Record<string, unknown>)[k] = p[k];
+			}
+			if (p.deleted) rec.deleted_at = todayDate();
+			state.contacts.set(rec.contact_id, rec);
+			return rec;
+		},
+	};
+}

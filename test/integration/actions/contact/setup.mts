@@ -1,0 +1,64 @@
+// Shared setup for the Contact operation tests: a fake Constant Contact account with the contract
+// check on, a connected credential, and the node run through n8n-core's WorkflowExecute.
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { ConstantContact } from '../../../../nodes/ConstantContact/ConstantContact.node.ts';
+import { startFakeConstantContact } from '../../../fake-constant-contact/server.mts';
+import type { Harness, NodeRun } from '../../../helpers/n8n.mts';
+import { connectedCredential, createHarness, runNode } from '../../../helpers/n8n.mts';
+
+export type Fake = Awaited<ReturnType<typeof startFakeConstantContact>>;
+
+export interface Account {
+	fake: Fake;
+	harness: Harness;
+}
+
+export async function startAccount(options: Parameters<typeof startFakeConstantContact>[0] = {}): Promise<Account> {
+	const fake = await startFakeConstantContact({ rateLimitPerSecond: false, ...options });
+	const tokens = await fake.issueTokens();
+	const harness = createHarness(connectedCredential(fake, tokens as unknown as IDataObject));
+	return { fake, harness };
+}
+
+/** The resource mapper's value in "Map Each Field Below" mode. */
+export function mapped(value: Record<string, unknown>): Record<string, unknown> {
+	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
+}
+
+/** The resource mapper's value in "Map Automatically" mode. */
+export function automatic(): Record<string, unknown> {
+	return { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false };
+}
+
+/** The list picker with lists chosen "From List". */
+export function lists(...ids: string[]): Record<string, unknown> {
+	return { list: ids.map((id) => ({ list: { __rl: true, mode: 'list', value: id } })) };
+}
+
+export async function run(
+	account: Account,
+	parameters: Record<string, unknown>,
+	items?: Array<Record<string, unknown>>,
+	continueOnFail = false,
+): Promise<NodeRun> {
+	return await runNode(account.harness, {
+		nodeType: new ConstantContact(),
+		parameters: { resource: 'contact', ...parameters } as INodeParameters,
+		items: items as IDataObject[] | undefined,
+		continueOnFail,
+	});
+}
+
+/** Requests to the API (token requests excluded). */
+export function apiRequests(fake: Fake, method?: string) {
+	return fake.requests.filter((r) => r.path.startsWith('/v3/') && (!method || r.method === method));
+}
+
+export function contactByEmail(fake: Fake, email: string) {
+	return [...fake.state.contacts.values()].find((c) => c.email_address?.address.toLowerCase() === email.toLowerCase());
+}
+
+export function json(output: INodeExecutionData[], index = 0): IDataObject {
+	return output[index].json;
+}

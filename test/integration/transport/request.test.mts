@@ -1,0 +1,277 @@
+/**
+ * The credential and the transport against the fake Constant Contact, through n8n's own execution:
+ * n8n-core signs each request with the stored token, refreshes on 401 and persists the new tokens.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { ConstantContactOAuth2Api } from '../../../credentials/ConstantContactOAuth2Api.credentials.ts';
+import { constantContactRequestAllItems } from '../../../nodes/ConstantContact/transport/paginate.ts';
+import { constantContactRequest } from '../../../nodes/ConstantContact/transport/request.ts';
+import type { FakeConstantContact } from '../../fake-constant-contact/server.mts';
+import { startFakeConstantContact } from '../../fake-constant-contact/server.mts';
+import { N8N_CALLBACK, runConsent } from '../../helpers/consent.mts';
+import { connectedCredential, createHarness, runNode } from '../../helpers/n8n.mts';
+import { ProbeNode } from '../../helpers/probeNode.mts';
+
+const CLIENT = { clientId: 'test-client', clientSecret: 'test-secret' };
+const PKCE_CLIENT = { clientId: 'pkce-client', clientSecret: '' };
+
+let fake: FakeConstantContact;
+
+beforeAll(async () => {
+	fake = await startFakeConstantContact({
+		tokenRateLimitPerSecond: false,
+		clients: [
+			{ ...CLIENT, redirectUris: [N8N_CALLBACK], refreshTokenMode: 'rotating' },
+			// A PKCE app in Constant Contact is a public client: no secret.
+			{ clientId: PKCE_CLIENT.clientId, redirectUris: [N8N_CALLBACK], refreshTokenMode: 'rotating' },
+		],
+	});
+});
+afterAll(async () => await fake.close());
+afterEach(() => {
+	fake.assertNoContractViolations();
+	fake.reset();
+	fake.options.rateLimitPerSecond = 4;
+	fake.options.accessTokenLifetimeSeconds = 86400;
+});
+
+async function harnessWithTokens(overrides: IDataObject = {}) {
+	const tokens = await fake.issueTokens({ scope: 'contact_data offline_access' });
+	return { harness: createHarness(connectedCredential(fake, { ...tokens, ...overrides })), tokens };
+}
+
+async function probe(harness: ReturnType<typeof createHarness>, plan: typeof ProbeNode.plan) {
+	ProbeNode.plan = plan;
+	return await runNode(harness, { nodeType: new ProbeNode(), typeName: 'CUSTOM.transportProbe', parameters: {} });
+}
+
+const apiRequests = () => fake.requests.filter((r) => r.path.startsWith('/v3/'));
+
+describe('the credential', () => {
+	const credential = new ConstantContactOAuth2Api();
+	const prop = (name: string) => credential.properties.find((p) => p.name === name)!;
+
+	it("declares Constant Contact's endpoints, both flows, the scopes that give a refresh token and Basic auth", () => {
+		expect(credential.extends).toEqual(['oAuth2Api']);
+		expect(prop('authUrl').default).toBe('https://authz.constantcontact.com/oauth2/default/v1/authorize');
+		expect(prop('accessTokenUrl').default).toBe('https://authz.constantcontact.com/oauth2/default/v1/token');
+		expect(prop('scope').default).toBe('contact_data offline_access');
+		expect(prop('authentication').default).toBe('header');
+		expect(prop('grantType').options!.map((o) => ('value' in o ? o.value : undefined))).toEqual(['authorizationCode', 'pkce']);
+		expect(prop('grantType').default).toBe('authorizationCode');
+		for (const hidden of ['authUrl', 'accessTokenUrl', 'scope', 'authentication', 'authQueryParameters', 'apiBaseUrl']) {
+			expect(prop(hidden).type).toBe('hidden');
+		}
+		expect(credential.test.request).toMatchObject({ url: '/contact_lists', qs: { limit: 1 } });
+	});
+
+	for (const grantType of ['authorizationCode', 'pkce'] as const) {
+		it(`completes consent (${grantType}) with n8n's OAuth2 client, stores the tokens, and the node can call the API`, async () => {
+			const { oauthTokenData } = await runConsent({
+				authUrl: fake.authorizeUrl,
+				accessTokenUrl: fake.tokenUrl,
+				clientId: grantType === 'pkce' ? PKCE_CLIENT.clientId : CLIENT.clientId,
+				clientSecret: grantType === 'pkce' ? undefined : CLIENT.clientSecret,
+				scope: 'contact_data offline_access',
+				grantType,
+			});
+			expect(oauthTokenData.access_token).toEqual(expect.any(String));
+			expect(oauthTokenData.refresh_token).toEqual(expect.any(String));
+			expect(String(oauthTokenData.scope)).toContain('contact_data');
+			const harness = createHarness(connectedCredential(fake, oauthTokenData as IDataObject, grantType === 'pkce' ? PKCE_CLIENT : CLIENT, grantType));
+			fake.seed.list({ name: 'Newsletter' });
+			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists', qs: { limit: 1 } }));
+			expect(run.error).toBeUndefined();
+			expect((run.output[0].json.result as { lists: IDataObject[] }).lists[0].name).toBe('Newsletter');
+		});
+	}
+});
+
+describe('refresh', () => {
+	it('refreshes exactly once for 8 concurrent requests with an expired token and persists the rotated refresh token', async () => {
+		fake.options.accessTokenLifetimeSeconds = 1;
+		const { harness, tokens } = await harnessWithTokens();
+		fake.options.accessTokenLifetimeSeconds = 3600;
+		await new Promise((r) => setTimeout(r, 1100));
+		fake.options.rateLimitPerSecond = false;
+		const run = await probe(harness, async (ctx) =>
+			await Promise.all(Array.from({ length: 8 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }))),
+		);
+		expect(run.error).toBeUndefined();
+		expect((run.output[0].json.result as unknown[]).length).toBe(8);
+		const refreshes = fake.tokenRequests.filter((t) => t.grantType === 'refresh_token');
+		expect(refreshes).toHaveLength(1);
+		expect(refreshes[0].status).toBe(200);
+		const stored = harness.credentials.get().oauthTokenData as IDataObject;
+		expect(stored.refresh_token).not.toBe(tokens.refresh_token);
+		expect(stored.access_token).not.toBe(tokens.access_token);
+		// 1 rejected request + 8 with the new token.
+		expect(apiRequests().filter((r) => r.status === 401)).toHaveLength(1);
+		expect(apiRequests().filter((r) => r.status === 200)).toHaveLength(8);
+	});
+
+	it('fails like Constant Contact when an old, rotated-out refresh token is reused: reconnect', async () => {
+		fake.options.accessTokenLifetimeSeconds = 1;
+		const { harness, tokens } = await harnessWithTokens();
+		await new Promise((r) => setTimeout(r, 1100));
+		const first = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(first.error).toBeUndefined();
+		// Put back the consumed refresh token, as a lost update would.
+		await new Promise((r) => setTimeout(r, 1100));
+		harness.credentials.set('cc-cred-1', 'constantContactOAuth2Api', connectedCredential(fake, tokens as unknown as IDataObject));
+		const second = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(second.error?.message).toMatch(/needs to be reconnected/);
+		const last = fake.tokenRequests.at(-1)!;
+		expect(last).toMatchObject({ grantType: 'refresh_token', status: 400 });
+		expect(JSON.stringify(second.error)).not.toContain(String(tokens.refresh_token));
+	});
+
+	it('fails before any request when the token lacks contact_data', async () => {
+		const tokens = await fake.issueTokens({ scope: 'campaign_data offline_access' });
+		const harness = createHarness(connectedCredential(fake, tokens as unknown as IDataObject));
+		const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(run.error?.message).toMatch(/without the "contact_data" scope/);
+		expect(apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('pacing and retries', () => {
+	it('holds 4 requests per second over 40 requests with no 429', async () => {
+		const { harness } = await harnessWithTokens();
+		const started = Date.now();
+		const run = await probe(harness, async (ctx) =>
+			await Promise.all(Array.from({ length: 40 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_tags' }))),
+		);
+		const seconds = (Date.now() - started) / 1000;
+		expect(run.error).toBeUndefined();
+		const requests = apiRequests();
+		expect(requests).toHaveLength(40);
+		expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
+		// 40 requests at 4/s: the first 4 go at once, then 36 more need 9 windows.
+		expect(seconds).toBeGreaterThanOrEqual(9);
+		expect(seconds).toBeLessThan(12);
+		const rate = 40 / seconds;
+		console.log(`pacing: 40 requests in ${seconds.toFixed(2)} s = ${rate.toFixed(2)} requests/s, 0 throttled`);
+	}, 20_000);
+
+	it('retries a throttled 429 and succeeds', async () => {
+		const { harness } = await harnessWithTokens();
+		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' }, times: 2 });
+		const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(run.error).toBeUndefined();
+		expect(apiRequests().map((r) => r.status)).toEqual([429, 429, 200]);
+	});
+
+	it('does not retry 429 quota_exceeded and says when the quota resets', async () => {
+		const { harness } = await harnessWithTokens();
+		fake.options.dailyQuota = 0;
+		try {
+			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+			expect(run.error?.message).toMatch(/daily request quota/);
+			expect(run.error?.description).toMatch(/00:00 UTC, in \d+ h \d+ min|00:00 UTC, in \d+ min/);
+			expect(apiRequests()).toHaveLength(1);
+		} finally {
+			fake.options.dailyQuota = 10_000;
+		}
+	});
+
+	it('retries a 5xx on PUT, which is safe to repeat', async () => {
+		const { harness } = await harnessWithTokens();
+		const contact = fake.seed.contact({ email_address: { address: 'put@example.com' }, first_name: 'Old' });
+		fake.injectFault({ method: 'PUT', path: /\/v3\/contacts\//, status: 503, times: 2 });
+		const run = await probe(harness, async (ctx) =>
+			await constantContactRequest.call(ctx, {
+				method: 'PUT',
+				path: `/contacts/${contact.contact_id}`,
+				body: { email_address: { address: 'put@example.com' }, first_name: 'New', update_source: 'Account' },
+			}),
+		);
+		expect(run.error).toBeUndefined();
+		expect(apiRequests().map((r) => r.status)).toEqual([503, 503, 200]);
+		expect(fake.state.contacts.get(contact.contact_id)!.first_name).toBe('New');
+	});
+
+	it('never blindly repeats POST /contacts: an ambiguous failure is resolved by looking the email up', async () => {
+		const { harness } = await harnessWithTokens();
+		// The contact is created, then the connection drops before the answer.
+		fake.injectFault({ method: 'POST', path: '/v3/contacts', mode: 'after', drop: true, times: 1 });
+		const run = await probe(harness, async (ctx) =>
+			await constantContactRequest.call(ctx, {
+				method: 'POST',
+				path: '/contacts',
+				body: { email_address: { address: 'once@example.com', permission_to_send: 'implicit' }, create_source: 'Account' },
+				resolveAmbiguous: async () => {
+					const found = (await constantContactRequest.call(ctx, {
+						method: 'GET',
+						path: '/contacts',
+						qs: { email: 'once@example.com', status: 'all' },
+					})) as { contacts: IDataObject[] };
+					return found.contacts[0];
+				},
+			}),
+		);
+		expect(run.error).toBeUndefined();
+		expect((run.output[0].json.result as IDataObject).email_address).toMatchObject({ address: 'once@example.com' });
+		const matching = [...fake.state.contacts.values()].filter((c) => c.email_address.address === 'once@example.com');
+		expect(matching).toHaveLength(1);
+		expect(apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
+});
+
+describe('pagination', () => {
+	it('follows _links.next.href over 3 pages from the origin, never /v3/v3', async () => {
+		const { harness } = await harnessWithTokens();
+		for (let i = 0; i < 1100; i++) fake.seed.list({ name: `List ${String(i).padStart(4, '0')}` });
+		fake.options.rateLimitPerSecond = false;
+		const run = await probe(harness, async (ctx) => await constantContactRequestAllItems.call(ctx, 'lists', '/contact_lists', {}, { pageSize: 500 }));
+		expect(run.error).toBeUndefined();
+		const lists = run.output[0].json.result as IDataObject[];
+		expect(lists).toHaveLength(1100);
+		expect(new Set(lists.map((l) => l.list_id)).size).toBe(1100);
+		const pages = apiRequests();
+		expect(pages).toHaveLength(3);
+		expect(pages.every((r) => r.path === '/v3/contact_lists' && r.status === 200)).toBe(true);
+		expect(pages.slice(1).every((r) => 'cursor' in r.query)).toBe(true);
+	});
+
+	it('stops at the caller limit', async () => {
+		const { harness } = await harnessWithTokens();
+		for (let i = 0; i < 30; i++) fake.seed.tag({ name: `Tag ${i}` });
+		const run = await probe(harness, async (ctx) => await constantContactRequestAllItems.call(ctx, 'tags', '/contact_tags', {}, { pageSize: 10, limit: 15 }));
+		expect((run.output[0].json.result as IDataObject[]).length).toBe(15);
+		expect(apiRequests()).toHaveLength(2);
+	});
+});
+
+describe('errors', () => {
+	const cases: Array<{ name: string; status: number; body: unknown; message: RegExp; hint: RegExp }> = [
+		{ name: '400 array', status: 400, body: [{ error_key: 'contacts.api.validation.error', error_message: 'first_name exceeds 50 characters' }], message: /first_name exceeds 50/, hint: /correct the field/ },
+		{ name: '403', status: 403, body: [{ error_key: 'forbidden', error_message: 'Forbidden' }], message: /refused access \(403\)/, hint: /Campaign Creator/ },
+		{ name: '404', status: 404, body: [{ error_key: 'contacts.api.not.found', error_message: 'Not found' }], message: /Not found in Constant Contact \(404\)/, hint: /does not exist/ },
+		{ name: '409', status: 409, body: [{ error_key: 'contacts.api.conflict', error_message: 'EmailAddress is not unique' }], message: /already exists.*409/, hint: /Deleted and unsubscribed/ },
+		{ name: '415', status: 415, body: [{ error_key: 'unsupported_media_type', error_message: 'Unsupported Media Type' }], message: /only JSON/, hint: /bug/ },
+	];
+	for (const c of cases) {
+		it(`maps ${c.name} with Constant Contact's message, the status and a hint, and no secret`, async () => {
+			const { harness, tokens } = await harnessWithTokens();
+			fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: c.status, body: c.body, times: 1 });
+			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+			expect(run.error?.message).toMatch(c.message);
+			expect(run.error?.description).toMatch(c.hint);
+			expect(run.error?.httpCode).toBe(String(c.status));
+			const everything = JSON.stringify(run.run) + String(run.error?.stack);
+			for (const secret of [tokens.access_token, tokens.refresh_token, CLIENT.clientSecret]) expect(everything).not.toContain(secret);
+		});
+	}
+
+	it('maps a 401 that survives refresh (revoked grant) to "reconnect", without secrets', async () => {
+		const { harness, tokens } = await harnessWithTokens();
+		fake.revokeGrants();
+		const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(run.error?.message).toMatch(/reconnected|reconnect/i);
+		const everything = JSON.stringify(run.run) + String(run.error?.stack);
+		for (const secret of [tokens.access_token, tokens.refresh_token, CLIENT.clientSecret]) expect(everything).not.toContain(secret);
+	});
+});
