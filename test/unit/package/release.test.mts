@@ -177,6 +177,14 @@ describe('a release keeps the curated CHANGELOG.md', { timeout: 120_000 }, () =>
 			expect(notes.stdout).toContain('Add something new');
 			expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toBe(afterBump);
 			expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('.release-commits.md');
+
+			// The first release, 0.1.0, is already package.json's version (README, "Releasing").
+			writeFileSync(join(dir, 'CHANGELOG.md'), changelog.replace('## [0.1.0] - 2026-01-02', '## [0.0.1] - 2026-01-02'));
+			const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+			writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '0.1.0' }, null, 2));
+			const first = await npm(['version', '0.1.0', '--allow-same-version', '--no-git-tag-version'], env, dir);
+			expect(first.status, first.output).toBe(0);
+			expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toMatch(/^## \[Unreleased\]\n\n## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}\n\n### Added\n\n- Something new\.$/m);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
