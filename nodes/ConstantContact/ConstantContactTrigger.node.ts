@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CONTACT_SUBRESOURCE_OPTIONS } from './descriptions/locators.description';
+import { simplifyField } from './descriptions/output.description';
+import { SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY, simplifyContact } from './mapping/contactOutput';
 import { methods } from './methods';
 import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
@@ -30,7 +32,7 @@ export class ConstantContactTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName: 'Event',
+				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
 				default: 'contactCreated',
@@ -60,6 +62,10 @@ export class ConstantContactTrigger implements INodeType {
 				default: '',
 			},
 			{
+				...simplifyField(),
+				hint: `Simplified: ${SIMPLE_CONTACT_SUMMARY}`,
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -73,6 +79,7 @@ export class ConstantContactTrigger implements INodeType {
 						options: CONTACT_SUBRESOURCE_OPTIONS,
 						default: ['custom_fields', 'list_memberships', 'taggings'],
 						description: 'Parts of each contact to output besides its name, email and permission',
+						displayOptions: { show: { '/simple': [false] } },
 					},
 					{
 						displayName: 'Include Newly Created Contacts',
@@ -116,11 +123,13 @@ export class ConstantContactTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const list = options.list as { value?: unknown } | string | undefined;
 		const listId = String((typeof list === 'object' && list !== null ? list.value : list) ?? '').trim();
-		const include = Array.isArray(options.include) ? (options.include as string[]) : ['custom_fields', 'list_memberships', 'taggings'];
-		return await pollContacts.call(
+		const simple = this.getNodeParameter('simple', true) !== false;
+		const chosen = Array.isArray(options.include) ? (options.include as string[]) : ['custom_fields', 'list_memberships', 'taggings'];
+		const polled = await pollContacts.call(
 			this,
-			{ event, listId: listId || undefined, include, includeNewContacts: options.includeNewContacts === true },
+			{ event, listId: listId || undefined, include: simple ? SIMPLE_CONTACT_INCLUDE : chosen, includeNewContacts: options.includeNewContacts === true },
 			this.getWorkflowStaticData('node'),
 		);
+		return simple && polled ? polled.map((items) => items.map((item) => ({ ...item, json: simplifyContact(item.json as IDataObject) }))) : polled;
 	}
 }

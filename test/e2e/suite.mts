@@ -15,6 +15,7 @@ import { N8n, OAUTH_CALLBACK, OWNER } from './lib/n8n.mts';
 import { N8nRest } from './lib/rest.mts';
 import { CREDENTIAL_TYPE, NODE_TYPE_COMMUNITY } from './lib/workflows.mts';
 import { accountSync } from './scenarios/accountSync.mts';
+import { TOOL_TYPE, aiTool, aiToolType, aiToolWorkflow } from './scenarios/aiTool.mts';
 import { continueOnFail } from './scenarios/continueOnFail.mts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.mts';
 import { customExtensions } from './scenarios/customExtensions.mts';
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
 
 	const examples = await step('import the scenario workflows and examples/*.json (n8n import:workflow)', async () => {
 		const prepared = prepareExamples(ctx);
-		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...prepared.map((e) => e.workflow)]);
+		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), aiToolWorkflow(ctx), ...prepared.map((e) => e.workflow)]);
 		return prepared;
 	});
 
@@ -130,6 +131,8 @@ async function main(): Promise<void> {
 	await step('scenario 3: the access token expires during a 20-item run (rotating refresh tokens)', async () => await tokenRefresh(ctx));
 	await step('scenario 4: good and bad items with Continue On Fail', async () => await continueOnFail(ctx));
 	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
+	await step(`AI tool: n8n derived ${TOOL_TYPE}, simplified by default`, async () => await aiToolType(ctx));
+	await step('AI tool: the editor\'s Execute step on the tool (Tool Executor, $fromAI) answers with the simplified contact', async () => await aiTool(ctx));
 	await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
 	await step('stop n8n', async () => await n8n.stop());
 

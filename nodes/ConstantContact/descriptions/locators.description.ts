@@ -6,7 +6,7 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 		displayName: 'Contact',
 		name: 'contact',
 		type: 'resourceLocator',
-		default: { mode: 'email', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description,
 		displayOptions,
@@ -22,7 +22,7 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 				displayName: 'By Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. nathan@example.com',
 				hint: 'The exact email address; deleted and unsubscribed contacts are found too',
 			},
 			{

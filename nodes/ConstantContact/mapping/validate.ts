@@ -279,7 +279,7 @@ export function assertValid(node: INode, result: ValidationResult, itemIndex: nu
 
 export function invalidInputError(node: INode, problems: string[], itemIndex: number): NodeOperationError {
 	const [first, ...rest] = problems;
-	return new NodeOperationError(node, rest.length ? `${first} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : first, {
+	return new NodeOperationError(node, rest.length ? `${first} (and ${rest.length} more)` : first, {
 		itemIndex,
 		description: `Nothing was sent to Constant Contact for this item. ${problems.join('. ')}.`,
 	});

@@ -132,7 +132,7 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 
 	if (status === undefined) {
 		return {
-			message: `Could not reach Constant Contact (${failure.networkCode ?? 'network error'})`,
+			message: `Could not reach Constant Contact (${failure.networkCode ?? 'no connection'})`,
 			description: `${where} failed before Constant Contact answered${
 				context.attempts ? ` (${context.attempts} attempts)` : ''
 			}. Check the n8n host's network access to api.cc.email and try again.`,
@@ -197,7 +197,7 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 		default:
 			if (status >= 500) {
 				return {
-					message: `Constant Contact had a server error (${status})${suffix}`,
+					message: `Constant Contact could not handle the request (${status})${suffix}`,
 					description: `${where} still failed after ${context.attempts ?? 1} attempt(s). Constant Contact may be having an outage; try again later.`,
 				};
 			}

@@ -61,6 +61,13 @@ export class N8nRest {
 		return await this.request('POST', '/rest/credentials/test', { credentials: { ...credential, data: {} } });
 	}
 
+	/** A type file the editor loads (`/types/nodes.json`, `/types/credentials.json`): what n8n registered, descriptions included. */
+	async typeFile<T>(path: string): Promise<T> {
+		const res = await fetch(`${N8N_URL}${path}`, { headers: { cookie: this.cookie } });
+		if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+		return (await res.json()) as T;
+	}
+
 	/** The type files the editor loads: proves which node and credential types n8n registered. */
 	async expectNodeType(nodeType: string, credentialType: string): Promise<void> {
 		const get = async (path: string): Promise<Array<{ name: string }>> => {

@@ -101,7 +101,8 @@ const contactOrFail = (ctx: Ctx, email: string): ContactRecord => {
 	return contact;
 };
 const writes = (requests: RequestLogEntry[]): RequestLogEntry[] => requests.filter((r) => isApi(r) && r.method !== 'GET');
-const emails = (items: NodeRunItem[]): unknown[] => items.map((i) => (i.json.email_address as { address?: string } | undefined)?.address);
+/** The contacts' emails in a Constant Contact node's output: simplified, its default (`email`, not `email_address.address`). */
+const emails = (items: NodeRunItem[]): unknown[] => items.map((i) => i.json.email);
 
 // ---------------------------------------------------------------------------------------------------
 // form-signup.json: Form Trigger → Create or Update (the contact's own sign-up)

@@ -124,12 +124,32 @@ async function tour(ctx: Ctx, page: Page, shot: (name: string) => Promise<void>)
 		await shot('06-create');
 	});
 
+	await step('Get: the contact picker starts on From List, the output on Simplified; Selected Fields asks which fields', async () => {
+		await openOptions(page, 'operation');
+		await page.getByRole('option', { name: /^Get\b(?! Many)/ }).first().click();
+		await page.locator(byTestId('parameter-input-output')).waitFor();
+		check(/^from list$/i.test(await selected(page, 'rlc-mode-selector')), `the contact picker starts on "${await selected(page, 'rlc-mode-selector')}"`);
+		checkEqual(await selected(page, 'parameter-input-output'), 'Simplified', 'the default Output');
+		await page.locator(byTestId('rlc-input')).first().click();
+		await page.locator(byTestId('rlc-item')).first().waitFor();
+		const contacts = (await texts(page, byTestId('rlc-item'))).join('\n');
+		check(contacts.includes('kept@example.com'), `the contact picker lacks kept@example.com (has: ${contacts})`);
+		await shot('07-get-contact-from-list');
+		// n8n shows the parameters below a required picker once it has a value.
+		await page.locator(byTestId('rlc-item'), { hasText: 'kept@example.com' }).click();
+		const outputs = await openOptions(page, 'output');
+		checkEqual(outputs, ['Raw', 'Selected Fields', 'Simplified'], 'the Output choices');
+		await page.getByRole('option', { name: /^Selected Fields/ }).click();
+		await page.locator(byTestId('parameter-input-fields')).waitFor();
+		await shot('08-get-selected-fields');
+	});
+
 	await step('credential modal: connected, with the OAuth redirect URL to register', async () => {
 		await page.locator(byTestId('credential-edit-button')).click();
 		await page.locator(byTestId('editCredential-modal')).waitFor();
 		await page.locator(byTestId('oauth-connect-success-banner')).waitFor();
 		const redirect = (await page.locator(byTestId('copy-input')).first().innerText()).trim();
 		check(redirect === OAUTH_CALLBACK, `the modal shows the redirect URL "${redirect}", expected ${OAUTH_CALLBACK}`);
-		await shot('07-credential-modal');
+		await shot('09-credential-modal');
 	});
 }

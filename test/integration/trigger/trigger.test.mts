@@ -22,7 +22,9 @@ afterEach(async () => {
 });
 
 const trigger = new ConstantContactTrigger();
-const emails = (out: INodeExecutionData[][] | null) => (out?.[0] ?? []).map((i) => (i.json.email_address as { address: string }).address);
+// Simplify is on by default: a contact's email is `email` (Raw: `email_address.address`).
+const emails = (out: INodeExecutionData[][] | null) =>
+	(out?.[0] ?? []).map((i) => (i.json.email as string | undefined) ?? (i.json.email_address as { address: string }).address);
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 const gets = () => fake.requests.filter((r) => r.method === 'GET' && r.path === '/v3/contacts');
 
@@ -116,7 +118,7 @@ describe('Constant Contact Trigger: Contact Updated and Contact Unsubscribed ove
 		touch(other.contact_id, iso(-1000), { first_name: 'Not an opt-out' });
 		const out = await poller.poll();
 		expect(emails(out)).toEqual(['later@example.com']);
-		expect((out![0][0].json.email_address as IDataObject).opt_out_source).toBe('Contact');
+		expect(out![0][0].json).toMatchObject({ permission_to_send: 'unsubscribed', opt_out_date: expect.any(String) });
 		expect(gets().at(-1)!.query).toMatchObject({ status: 'unsubscribed', optout_after: expect.any(String) });
 		expect(await poller.poll()).toBeNull();
 	});
@@ -126,5 +128,47 @@ describe('Constant Contact Trigger: Contact Updated and Contact Unsubscribed ove
 		const created = createPoller(harness, trigger, { event: 'contactCreated' });
 		await created.poll();
 		expect(await created.poll()).toBeNull();
+	});
+});
+
+describe('Constant Contact Trigger: Simplify', () => {
+	it('on by default: ten flat fields per contact, asking only for the lists and tags they need', async () => {
+		const list = fake.seed.list({ name: 'News' });
+		const poller = createPoller(harness, trigger, { event: 'contactCreated' });
+		expect(await poller.poll()).toBeNull();
+		const c = fake.seed.contact({
+			email_address: { address: 'simple@example.com', permission_to_send: 'implicit' },
+			first_name: 'Sim',
+			job_title: 'Not in the simple form',
+			list_memberships: [list.list_id],
+			created_at: iso(-1000),
+		});
+		const out = await poller.poll();
+		expect(out![0][0].json).toEqual({
+			contact_id: c.contact_id,
+			email: 'simple@example.com',
+			first_name: 'Sim',
+			last_name: null,
+			permission_to_send: 'implicit',
+			opt_out_date: null,
+			list_ids: [list.list_id],
+			tag_ids: [],
+			updated_at: expect.any(String),
+			deleted_at: null,
+		});
+		expect(gets().at(-1)!.query.include).toBe('list_memberships,taggings');
+	});
+
+	it('off: the contact as Constant Contact returns it, with the subresources chosen under Include', async () => {
+		const poller = createPoller(harness, trigger, { event: 'contactCreated', simple: false, options: { include: ['phone_numbers'] } });
+		expect(await poller.poll()).toBeNull();
+		fake.seed.contact({ email_address: { address: 'raw@example.com' }, job_title: 'Analyst', phone_numbers: [{ phone_number: '555', kind: 'home' }], created_at: iso(-1000) });
+		const out = await poller.poll();
+		expect(out![0][0].json).toMatchObject({
+			email_address: expect.objectContaining({ address: 'raw@example.com' }),
+			job_title: 'Analyst',
+			phone_numbers: [expect.objectContaining({ phone_number: '555' })],
+		});
+		expect(gets().at(-1)!.query.include).toBe('phone_numbers');
 	});
 });

@@ -237,7 +237,7 @@ describe('assertValid', () => {
 		}
 		expect(thrown).toBeInstanceOf(NodeOperationError);
 		const error = thrown as NodeOperationError;
-		expect(error.message).toBe('Email: "bad" is not a valid email address (and 1 more problem)');
+		expect(error.message).toBe('Email: "bad" is not a valid email address (and 1 more)');
 		expect(error.context.itemIndex).toBe(4);
 		expect(error.description).toContain('Nothing was sent to Constant Contact for this item.');
 		expect(error.description).toContain('First Name:');

@@ -59,7 +59,7 @@ describe('describeFailure', () => {
 		expect(describeFailure({ status: 404 }, ctx).message).toMatch(/Not found/);
 		expect(describeFailure({ status: 415 }, ctx).message).toMatch(/JSON/);
 		expect(describeFailure({ status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' } }, { ...ctx, attempts: 5 }).description).toMatch(/4 requests per second/);
-		expect(describeFailure({ status: 503 }, { ...ctx, attempts: 5 }).message).toMatch(/server error \(503\)/);
+		expect(describeFailure({ status: 503 }, { ...ctx, attempts: 5 }).message).toMatch(/could not handle the request \(503\)/);
 		expect(describeFailure({ networkCode: 'ECONNRESET' }, ctx).message).toMatch(/ECONNRESET/);
 	});
 });

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyField } from '../../descriptions/output.description';
+import { CONTACT_OUTPUT, SIMPLE_CONTACT_SUMMARY } from '../../mapping/contactOutput';
+import { withBatchOutput, withOutput } from '../output';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
@@ -10,20 +13,24 @@ import * as resubscribe from './resubscribe.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
+/** Operations that return contacts shape them by "Simplify" (writes) or "Output" (Get, Get Many). */
 export const operations = {
-	create: { execute: create.execute, orderingKey: create.orderingKey },
-	upsert: { execute: upsert.execute, orderingKey: upsert.orderingKey },
+	create: { execute: withOutput(create.execute, CONTACT_OUTPUT, 'simple'), orderingKey: create.orderingKey },
+	upsert: { execute: withOutput(upsert.execute, CONTACT_OUTPUT, 'simple'), orderingKey: upsert.orderingKey },
 	import: { executeBatch: importOperation.executeBatch },
-	get: { execute: get.execute, orderingKey: get.orderingKey },
-	getAll: { execute: getAll.execute },
-	update: { execute: update.execute, orderingKey: update.orderingKey },
+	get: { execute: withOutput(get.execute, CONTACT_OUTPUT, 'output'), orderingKey: get.orderingKey },
+	getAll: { execute: withOutput(getAll.execute, CONTACT_OUTPUT, 'output') },
+	update: { execute: withOutput(update.execute, CONTACT_OUTPUT, 'simple'), orderingKey: update.orderingKey },
 	delete: { execute: deleteOperation.execute, orderingKey: deleteOperation.orderingKey },
-	addToLists: { executeBatch: memberships.addToLists },
-	removeFromLists: { executeBatch: memberships.removeFromLists },
-	addTags: { executeBatch: memberships.addTags },
-	removeTags: { executeBatch: memberships.removeTags },
+	addToLists: { executeBatch: withBatchOutput(memberships.addToLists, CONTACT_OUTPUT, 'simple') },
+	removeFromLists: { executeBatch: withBatchOutput(memberships.removeFromLists, CONTACT_OUTPUT, 'simple') },
+	addTags: { executeBatch: withBatchOutput(memberships.addTags, CONTACT_OUTPUT, 'simple') },
+	removeTags: { executeBatch: withBatchOutput(memberships.removeTags, CONTACT_OUTPUT, 'simple') },
 	resubscribe: { execute: resubscribe.execute, orderingKey: resubscribe.orderingKey },
 };
+
+/** The operations whose output is a contact written by the node: they offer "Simplify". */
+const SIMPLIFIED_WRITES = ['create', 'upsert', 'update', 'addToLists', 'removeFromLists', 'addTags', 'removeTags'];
 
 export const description: INodeProperties[] = [
 	{
@@ -68,14 +75,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get one contact by email address or ID, with its lists, tags, custom fields and other details',
+				description: 'Retrieve a contact by email address or ID, with its lists, tags, custom fields and other details',
 				action: 'Get a contact',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				description:
-					'Search contacts by email, status, lists, tags, or when they were created, updated or unsubscribed',
+					'Retrieve many contacts, filtered by email, status, lists, tags, or when they were created, updated or unsubscribed',
 				action: 'Get many contacts',
 			},
 			{
@@ -125,4 +132,8 @@ export const description: INodeProperties[] = [
 	...deleteOperation.description,
 	...memberships.description,
 	...resubscribe.description,
+	{
+		...simplifyField({ show: { resource: ['contact'], operation: SIMPLIFIED_WRITES } }),
+		hint: `Simplified: ${SIMPLE_CONTACT_SUMMARY}, and the action taken`,
+	},
 ];

@@ -3,6 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { includeField, returnAllFields } from '../../descriptions/locators.description';
 import { toIsoDateTime } from '../../mapping/dates';
+import { CONTACT_FIELD_OPTIONS } from '../../mapping/contactOutput';
+import { outputFields } from '../../descriptions/output.description';
+import { SIMPLIFIED_CONTACT, readContactInclude } from './get.operation';
 import { toIdList } from './shared';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 
@@ -33,6 +36,7 @@ const MAX_TAG_FILTER = 50;
 
 export const description: INodeProperties[] = [
 	...returnAllFields({ show }, 500),
+	...outputFields({ show }, CONTACT_FIELD_OPTIONS, SIMPLIFIED_CONTACT),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -54,7 +58,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. nathan@example.com',
 				default: '',
 				description: 'Only the contact with exactly this email address',
 			},
@@ -87,7 +91,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	includeField({ show }),
+	includeField({ show: { ...show, output: ['raw'] } }),
 ];
 
 /** The `GET /contacts` query for the filters; a wrong value is the item's error before any request. */
@@ -119,7 +123,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const include = this.getNodeParameter('include', itemIndex, []) as string[];
+	const include = readContactInclude.call(this, itemIndex);
 	const qs = contactFilterQuery.call(this, filters, itemIndex);
 	if (include.length) qs.include = include.join(',');
 	const contacts = await constantContactRequestAllItems.call(this, 'contacts', '/contacts', qs, { limit, pageSize: 500, itemIndex });

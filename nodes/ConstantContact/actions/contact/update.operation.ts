@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 	listMembershipsField('changeListMemberships', { show }, { required: false, description: 'Lists to add the contact to (see Options to replace them instead)' }),
 	tagsField({ show }),
 	{
-		displayName: 'Additional Fields',
+		displayName: 'Update Fields',
 		name: 'extraFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -36,6 +36,11 @@ export function lists(...ids: string[]): Record<string, unknown> {
 	return { list: ids.map((id) => ({ list: { __rl: true, mode: 'list', value: id } })) };
 }
 
+/**
+ * Runs a Contact operation. These tests check what Constant Contact stores and returns, so they ask
+ * for the raw output (Simplify off, Output: Raw) unless a test sets those parameters itself;
+ * output.test.mts checks the simplified default. n8n drops whichever of the two the operation does not show.
+ */
 export async function run(
 	account: Account,
 	parameters: Record<string, unknown>,
@@ -44,7 +49,7 @@ export async function run(
 ): Promise<NodeRun> {
 	return await runNode(account.harness, {
 		nodeType: new ConstantContact(),
-		parameters: { resource: 'contact', ...parameters } as INodeParameters,
+		parameters: { resource: 'contact', simple: false, output: 'raw', ...parameters } as INodeParameters,
 		items: items as IDataObject[] | undefined,
 		continueOnFail,
 	});
