@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
-import { errorOutput } from './errorOutput';
+import { errorItem } from './errorOutput';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
@@ -56,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const output = await execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } });
 		} catch (error) {
-			if (this.continueOnFail()) return [{ json: errorOutput(error), pairedItem: { item: itemIndex } }];
+			if (this.continueOnFail()) return [errorItem(error, { item: itemIndex })];
 			const failure =
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error

@@ -10,7 +10,7 @@ import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
 import { waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
-import { errorOutput } from '../errorOutput';
+import { errorItem } from '../errorOutput';
 import type { FieldParameters } from './shared';
 import { getCustomFieldDefinitions, readValidContact } from './shared';
 
@@ -88,7 +88,8 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	const groups = new Map<string, PendingImport>();
 	const fail = (error: unknown, pairedItem: IPairedItemData[]): void => {
 		if (!this.continueOnFail()) throw error;
-		output.push({ json: errorOutput(error), pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
+		// One error item per input item, so that each reaches the error output with its own fields.
+		for (const item of pairedItem) output.push(errorItem(error, item));
 	};
 
 	// Every item is checked before anything is sent: without Continue On Fail a bad item stops the

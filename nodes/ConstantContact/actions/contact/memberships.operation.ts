@@ -10,7 +10,7 @@ import { invalidInputError, unique } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
 import { waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
-import { errorOutput } from '../errorOutput';
+import { errorItem } from '../errorOutput';
 import type { ContactRef } from './locate';
 import { readContactRef, requireContact, resolveContactId } from './locate';
 import { listIdsFromPicker, toIdList } from './shared';
@@ -184,7 +184,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 	const fail = (error: unknown, itemIndexes: number[]): void => {
 		const failure = asItemError.call(this, error, itemIndexes[0]);
 		if (!this.continueOnFail()) throw failure;
-		for (const item of itemIndexes) output.push({ json: errorOutput(failure), pairedItem: { item } });
+		for (const item of itemIndexes) output.push(errorItem(failure, { item }));
 	};
 
 	if (!bulk) {
@@ -213,7 +213,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 		} catch (error) {
 			const failure = asItemError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			results.set(itemIndex, [{ json: errorOutput(failure), pairedItem: { item: itemIndex } }]);
+			results.set(itemIndex, [errorItem(failure, { item: itemIndex })]);
 		}
 	}
 
@@ -253,7 +253,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 			} catch (error) {
 				const failure = asItemError.call(this, error, first);
 				if (!this.continueOnFail()) throw failure;
-				for (const entry of entries) results.set(entry.itemIndex, [{ json: errorOutput(failure), pairedItem: { item: entry.itemIndex } }]);
+				for (const entry of entries) results.set(entry.itemIndex, [errorItem(failure, { item: entry.itemIndex })]);
 			}
 		}
 	}

@@ -144,7 +144,7 @@ describe('Continue On Fail', () => {
 			[11, expect.stringMatching(/^First Name: ".*" has 51 characters; Constant Contact allows at most 50$/)],
 			[19, 'Birthday: month and day go together; the day is missing (month 1-12, day 1-31)'],
 		]);
-		for (const [i] of failed) expect(String(output[i].json.hint)).toContain('Nothing was sent to Constant Contact');
+		for (const [i] of failed) expect(String((output[i].json.details as Record<string, unknown>).description)).toContain('Nothing was sent to Constant Contact');
 
 		expect(output.filter((item) => item.json.action === 'created')).toHaveLength(22);
 		expect(fake.state.contacts.size).toBe(22);
