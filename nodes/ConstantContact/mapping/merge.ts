@@ -46,6 +46,11 @@ function digits(phone: string | undefined): string {
 	return String(phone ?? '').replace(/\D/g, '');
 }
 
+/** Whether two anniversaries name the same day, whatever accepted format each is in. */
+export function sameDate(a: string | null | undefined, b: string | null | undefined): boolean {
+	return dateKey(a) === dateKey(b);
+}
+
 function dateKey(value: string | null | undefined): string {
 	if (!present(value)) return '';
 	const normal = normalizeAnniversary(value) ?? value;

@@ -41,17 +41,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Resubscribe is only for unsubscribed contacts. To add a subscribed contact to lists, use Add to Lists.',
 		});
 	}
+	let ambiguous = false;
 	await constantContactRequest
 		.call(this, {
 			method: 'PUT',
 			path: `/contacts/resubscribe/${encodeURIComponent(contact.contact_id)}`,
 			body: { list_ids: listIds },
-			// A second request would be refused (once per contact): never resend after an ambiguous failure.
+			// Constant Contact sends the email once per contact and refuses a second request (409), so
+			// after an ambiguous failure the request is sent again: a 409 then means our first one went through.
 			idempotent: false,
+			resolveAmbiguous: async () => {
+				ambiguous = true;
+				return undefined;
+			},
 			itemIndex,
 		})
 		.catch((error: unknown) => {
 			if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') throw error;
+			if (ambiguous) return;
 			throw new NodeApiError(this.getNode(), { status: 409 }, {
 				message: `Constant Contact already sent ${address} a resubscribe email (409)`,
 				description:

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { createdByRequest } from '../../mapping/createdBy';
 import { autoMapItem, contactInputFromFields, mergeContactInputs, scalarText } from '../../mapping/input';
 import type { MembershipMode } from '../../mapping/merge';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
@@ -163,20 +164,31 @@ export async function findContactByEmail(this: IExecuteFunctions, email: string,
 	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
 }
 
-/** `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up, so a retry never duplicates. */
+/**
+ * `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up:
+ * the contact found counts as created by this request only on the evidence (`createdByRequest`: not
+ * deleted, created after the request was sent, holding the fields it sent). Otherwise the request
+ * is sent again, so that Constant Contact itself answers: a 409 when the email was there before,
+ * which the caller resolves as the user chose. A retry never duplicates and never claims a contact
+ * it did not create.
+ */
 export async function createContact(
 	this: IExecuteFunctions,
 	body: ContactPostRequest,
 	itemIndex: number,
 ): Promise<ContactResource> {
 	const email = body.email_address.address;
+	const sentAt = Date.now();
 	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
 		method: 'POST',
 		path: '/contacts',
 		body: body as unknown as IDataObject,
 		email,
 		itemIndex,
-		resolveAmbiguous: async () => await findContactByEmail.call(this, email, itemIndex),
+		resolveAmbiguous: async () => {
+			const found = await findContactByEmail.call(this, email, itemIndex);
+			return found && createdByRequest(found, body, sentAt, Date.now()) ? found : undefined;
+		},
 	});
 }
 
