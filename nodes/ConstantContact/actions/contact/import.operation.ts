@@ -8,8 +8,7 @@ import type { ImportRow } from '../../mapping/importRow';
 import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/importRow';
 import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { waitForActivity } from '../../transport/activities';
-import { constantContactRequest } from '../../transport/request';
+import { postActivity, waitForActivity } from '../../transport/activities';
 import { errorItem } from '../errorOutput';
 import type { FieldParameters } from './shared';
 import { getCustomFieldDefinitions, readValidContact } from './shared';
@@ -133,7 +132,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			const chunkItems = chunk.rows.map((row) => group.items[row]);
 			const pairedItem = chunkItems.map((item) => ({ item }));
 			try {
-				const activity = await sendImport.call(this, chunk.rows.map((row) => group.rows[row]), group.listIds, chunkItems[0]);
+				const activity = await sendImport.call(this, chunk.rows.map((row) => group.rows[row]), group.listIds, chunkItems[0], timeoutMs);
 				const result = wait
 					? await waitForActivity.call(this, activity.activity_id, { timeoutMs, itemIndex: chunkItems[0] })
 					: { activity, final: false };
@@ -152,15 +151,13 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	return output;
 }
 
-async function sendImport(this: IExecuteFunctions, rows: ImportRow[], listIds: string[], itemIndex: number): Promise<Activity> {
-	return (await constantContactRequest.call(this, {
-		method: 'POST',
-		path: '/activities/contacts_json_import',
-		body: { import_data: rows, list_ids: listIds } as unknown as IDataObject,
-		// Importing the same rows twice leaves the same contacts: safe to resend after a 5xx.
-		idempotent: true,
-		itemIndex,
-	})) as Activity;
+async function sendImport(this: IExecuteFunctions, rows: ImportRow[], listIds: string[], itemIndex: number, timeoutMs: number): Promise<Activity> {
+	// Importing the same rows twice leaves the same contacts: safe to resend after a 5xx.
+	return await postActivity.call(
+		this,
+		{ path: '/activities/contacts_json_import', body: { import_data: rows, list_ids: listIds } as unknown as IDataObject, itemIndex },
+		{ timeoutMs },
+	);
 }
 
 /** One output item per import activity: its state, counts and Constant Contact's error rows. */

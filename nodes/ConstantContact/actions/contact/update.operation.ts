@@ -14,8 +14,8 @@ import type { MembershipMode } from '../../mapping/merge';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
 import type { ContactChangeOptions, PermissionChange } from '../../mapping/permission';
 import { applyContactChanges } from '../../mapping/permission';
-import type { ContactResource } from '../../mapping/types';
-import { CONTACT_INCLUDE } from '../../mapping/types';
+import type { ContactPutRequest, ContactResource, PermissionToSend } from '../../mapping/types';
+import { CONTACT_INCLUDE, PUT_PERMISSIONS } from '../../mapping/types';
 import { invalidInputError } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
 import { contactRefKey, readContactRef, requireContact } from './locate';
@@ -170,13 +170,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	if (!merge.changed && !deleted) return [{ json: { ...existing, action: 'unchanged' } as IDataObject }];
 
-	const updated = (await constantContactRequest.call(this, {
-		method: 'PUT',
-		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
-		body: merge.body as unknown as IDataObject,
-		email: contact.email,
-		itemIndex,
-	})) as ContactResource;
+	const put = async (body: ContactPutRequest) =>
+		(await constantContactRequest.call(this, {
+			method: 'PUT',
+			path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
+			body: body as unknown as IDataObject,
+			email: contact.email,
+			itemIndex,
+		})) as ContactResource;
+	let updated: ContactResource;
+	if (deleted && merge.body.update_source !== 'Account') {
+		// "To restore a deleted contact you must specify the update_source as Account" (the contract):
+		// restore it as the account; a permission change on the contact's own word follows as theirs.
+		const ownWord = merge.changes.some((c) => c === 'permission_to_send' || c === 'opt_out_reason');
+		const stored = existing.email_address?.permission_to_send as PermissionToSend | undefined;
+		const restore: ContactPutRequest = {
+			...merge.body,
+			update_source: 'Account',
+			email_address: {
+				address: merge.body.email_address?.address ?? contact.email,
+				...(stored && PUT_PERMISSIONS.includes(stored) ? { permission_to_send: stored } : {}),
+			},
+		};
+		updated = await put(ownWord ? restore : { ...merge.body, update_source: 'Account' });
+		if (ownWord) updated = await put(merge.body);
+	} else {
+		updated = await put(merge.body);
+	}
 	// The PUT answers with the subresources it carried; the others are unchanged.
 	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
 	return [

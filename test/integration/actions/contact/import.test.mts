@@ -107,6 +107,18 @@ describe('Contact → Import', () => {
 		expect(['initialized', 'processing']).toContain(output[0].json.state);
 	});
 
+	it('with 1,000 activities queued, fails at the timeout with that reason, after a few spaced tries', async () => {
+		account = await startAccount();
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'L' });
+		fake.injectFault({ method: 'POST', path: '/activities/contacts_json_import', status: 429, body: [{ error_key: 'too_many_activities', error_message: 'You exceeded 1,000 queued activities for this user account.' }], times: 100 });
+		const started = Date.now();
+		const { error } = await run(account, importParams([list.list_id], { importOptions: { timeoutSeconds: 3 } }), [{ Email: 'a@example.com' }]);
+		expect(error?.message).toMatch(/^Constant Contact already has 1,000 activities queued for this account \(429\)/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+		expect(apiRequests(fake, 'POST').length).toBeLessThanOrEqual(3);
+	});
+
 	it('turns a failed activity into an error for its items', async () => {
 		account = await startAccount({ importStepMs: 50 });
 		const list = account.fake.seed.list({ name: 'L' });
