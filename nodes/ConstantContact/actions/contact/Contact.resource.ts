@@ -11,18 +11,18 @@ import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
 export const operations = {
-	create: { execute: create.execute, orderingKey: create.orderingKey },
-	upsert: { execute: upsert.execute, orderingKey: upsert.orderingKey },
+	create: { execute: create.execute, orderingKey: create.orderingKey, validate: create.validate },
+	upsert: { execute: upsert.execute, orderingKey: upsert.orderingKey, validate: upsert.validate },
 	import: { executeBatch: importOperation.executeBatch },
 	get: { execute: get.execute, orderingKey: get.orderingKey },
 	getAll: { execute: getAll.execute },
-	update: { execute: update.execute, orderingKey: update.orderingKey },
+	update: { execute: update.execute, orderingKey: update.orderingKey, validate: update.validate },
 	delete: { execute: deleteOperation.execute, orderingKey: deleteOperation.orderingKey },
 	addToLists: { executeBatch: memberships.addToLists },
 	removeFromLists: { executeBatch: memberships.removeFromLists },
 	addTags: { executeBatch: memberships.addTags },
 	removeTags: { executeBatch: memberships.removeTags },
-	resubscribe: { execute: resubscribe.execute, orderingKey: resubscribe.orderingKey },
+	resubscribe: { execute: resubscribe.execute, orderingKey: resubscribe.orderingKey, validate: resubscribe.validate },
 };
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { customFieldsField, phoneNumbersField, streetAddressesField } from '../../descriptions/contactAdditional.description';
+import { customFieldsField, mappingDefaultsField, phoneNumbersField, streetAddressesField } from '../../descriptions/contactAdditional.description';
 import { MAPPER_DESCRIPTION, contactFieldsMapper } from '../../descriptions/contactFields.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import type { ImportRow } from '../../mapping/importRow';
@@ -20,6 +20,7 @@ const IMPORT_PARAMETERS: FieldParameters = {
 	lists: 'importListMemberships',
 	additional: 'importAdditionalFields',
 	taggings: false,
+	defaults: 'mappingDefaults',
 };
 
 export const description: INodeProperties[] = [
@@ -45,6 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [customFieldsField, phoneNumbersField, streetAddressesField],
 	},
+	mappingDefaultsField('mappingDefaults', { show }, { phoneKind: true }),
 	{
 		displayName: 'Options',
 		name: 'importOptions',

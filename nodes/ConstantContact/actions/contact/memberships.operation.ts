@@ -220,6 +220,17 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 	};
 
 	if (!bulk) {
+		// Without Continue On Fail, a bad item is found before any contact is changed.
+		if (!this.continueOnFail()) {
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				try {
+					readContactRef.call(this, itemIndex);
+					readTargets.call(this, spec, itemIndex);
+				} catch (error) {
+					throw asItemError.call(this, error, itemIndex);
+				}
+			}
+		}
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				output.push({ json: await updateOne.call(this, spec, itemIndex), pairedItem: { item: itemIndex } });

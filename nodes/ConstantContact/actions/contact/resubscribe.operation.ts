@@ -26,12 +26,23 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-/** `PUT /contacts/resubscribe/{id}` for an unsubscribed contact. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const ref = readContactRef.call(this, itemIndex);
+function readListIds(this: IExecuteFunctions, itemIndex: number): string[] {
 	const listIds = unique(listIdsFromPicker((this.getNodeParameter('resubscribeLists', itemIndex, {}) as IDataObject).list));
 	if (listIds.length === 0) throw invalidInputError(this.getNode(), ['Lists: none given; choose at least one'], itemIndex);
 	if (listIds.length > 50) throw invalidInputError(this.getNode(), [`Lists: ${listIds.length} given; Constant Contact allows at most 50`], itemIndex);
+	return listIds;
+}
+
+/** The contact named and its lists, checked before any item is written. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readContactRef.call(this, itemIndex);
+	readListIds.call(this, itemIndex);
+}
+
+/** `PUT /contacts/resubscribe/{id}` for an unsubscribed contact. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const ref = readContactRef.call(this, itemIndex);
+	const listIds = readListIds.call(this, itemIndex);
 	const contact = await requireContact.call(this, ref, [], itemIndex);
 	const address = contact.email_address?.address ?? contact.contact_id;
 	const permission = contact.email_address?.permission_to_send;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { createdByRequest } from '../../mapping/createdBy';
+import { applyMappingDefaults, readMappingDefaults } from '../../mapping/defaults';
 import { autoMapItem, contactInputFromFields, mergeContactInputs, scalarText } from '../../mapping/input';
 import type { MembershipMode } from '../../mapping/merge';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
@@ -21,6 +22,8 @@ export interface FieldParameters {
 	additional: string;
 	/** Whether tags are offered (not on the sign-up form). */
 	taggings: boolean;
+	/** The Mapping Defaults collection: kinds and date order where the data does not say. */
+	defaults: string;
 }
 
 export const CONTACTS_PARAMETERS: FieldParameters = {
@@ -28,6 +31,7 @@ export const CONTACTS_PARAMETERS: FieldParameters = {
 	lists: 'listMemberships',
 	additional: 'additionalFields',
 	taggings: true,
+	defaults: 'mappingDefaults',
 };
 
 export const SIGN_UP_PARAMETERS: FieldParameters = {
@@ -35,6 +39,7 @@ export const SIGN_UP_PARAMETERS: FieldParameters = {
 	lists: 'signUpListMemberships',
 	additional: 'signUpAdditionalFields',
 	taggings: false,
+	defaults: 'signUpMappingDefaults',
 };
 
 /** One request per execution for the account's custom fields (every page), shared by all items. */
@@ -129,16 +134,18 @@ export async function readValidContact(
 		tag_ids: parameters.taggings ? toIdList(this.getNodeParameter('taggings', itemIndex, [])) : [],
 	};
 
+	const mappingDefaults = readMappingDefaults(this.getNodeParameter(parameters.defaults, itemIndex, {}) as IDataObject);
 	const mapped = auto
 		? undefined
 		: contactInputFromFields(this.getNodeParameter(`${parameters.mapper}.value`, itemIndex, {}) as IDataObject, target);
-	const needsDefinitions = auto
-		? // A Form Trigger's or CRM's other fields may be custom fields, by name or label.
-			autoMapItem(json, target).unmatched.length > 0 || (extra.custom_fields?.length ?? 0) > 0
+	const firstPass = auto ? autoMapItem(json, target, undefined, mappingDefaults) : undefined;
+	const needsDefinitions = firstPass
+		? // A Form Trigger's or CRM's other fields, and its labels, may be custom fields, by name or label.
+			firstPass.unmatched.length > 0 || firstPass.guessed.length > 0 || (extra.custom_fields?.length ?? 0) > 0
 		: (mapped?.custom_fields.length ?? 0) > 0 || (extra.custom_fields?.length ?? 0) > 0;
 	const definitions = needsDefinitions ? await getCustomFieldDefinitions.call(this, itemIndex) : undefined;
-	const base = mapped ?? autoMapItem(json, target, definitions).input;
-	const input = mergeContactInputs(base, extra);
+	const base = mapped ?? (definitions && firstPass ? autoMapItem(json, target, definitions, mappingDefaults) : firstPass)!.input;
+	const input = applyMappingDefaults(mergeContactInputs(base, extra), target, mappingDefaults);
 	// Update: an email not given means the contact keeps its own.
 	if (!input.email?.trim() && defaults.email) input.email = defaults.email;
 	return assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import {
 	customFieldsField,
+	mappingDefaultsField,
 	notesField,
 	phoneNumbersField,
 	streetAddressesField,
@@ -29,6 +30,7 @@ const UPDATE_PARAMETERS: FieldParameters = {
 	lists: 'changeListMemberships',
 	additional: 'extraFields',
 	taggings: true,
+	defaults: 'mappingDefaults',
 };
 
 const SUBRESOURCES = CONTACT_INCLUDE.split(',') as Array<keyof ContactResource>;
@@ -60,6 +62,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [customFieldsField, notesField, phoneNumbersField, streetAddressesField],
 	},
+	mappingDefaultsField('mappingDefaults', { show }, { phoneKind: true }),
 	{
 		displayName: 'Options',
 		name: 'changeOptions',
@@ -210,6 +213,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			} as IDataObject,
 		},
 	];
+}
+
+/**
+ * The contact named and the fields to change, checked before any item is written. Where no new email
+ * is given the contact keeps its stored one, which Constant Contact accepted: a valid address stands in.
+ */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readContactRef.call(this, itemIndex);
+	await readValidContact.call(this, UPDATE_PARAMETERS, 'contacts', itemIndex, { email: 'stored.address@example.com' });
 }
 
 export function orderingKey(this: IExecuteFunctions, itemIndex: number): string | undefined {

@@ -6,6 +6,7 @@ import {
 	signUpAdditionalFields,
 	tagsField,
 	existingContactOptions,
+	mappingDefaultsField,
 } from '../../descriptions/contactAdditional.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contactBody';
@@ -66,6 +67,7 @@ export const description: INodeProperties[] = [
 	}),
 	tagsField(accountSync),
 	contactsAdditionalFields(accountSync),
+	mappingDefaultsField('mappingDefaults', accountSync, { phoneKind: true }),
 	existingContactOptions(accountSync),
 	contactFieldsMapper(
 		'signUpFields',
@@ -78,6 +80,7 @@ export const description: INodeProperties[] = [
 		description: 'The lists the person signs up for: at least 1, at most 50',
 	}),
 	signUpAdditionalFields(signUp),
+	mappingDefaultsField('signUpMappingDefaults', signUp, { phoneKind: false }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -150,6 +153,13 @@ async function syncAccount(this: IExecuteFunctions, itemIndex: number): Promise<
 	const concurrent = await findContactByEmail.call(this, contact.email, itemIndex);
 	if (!concurrent) throw outcome.conflict;
 	return [await updateExistingContact.call(this, concurrent, contact, options, itemIndex)];
+}
+
+/** The item's contact fields for its path, checked as execute checks them, before any item is written. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	const path = this.getNodeParameter('consentPath', itemIndex, 'accountSync') as string;
+	if (path === 'signUpForm') await readValidContact.call(this, SIGN_UP_PARAMETERS, 'sign_up_form', itemIndex);
+	else await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
 }
 
 export function orderingKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
