@@ -208,6 +208,42 @@ describe('Update, Add to Lists, Delete, Resubscribe: a failed write, then the re
 	});
 });
 
+describe('Import and bulk Add to Lists: a failed activity POST, then the retry', () => {
+	describe.each(FAULTS)('%s', (mode) => {
+		it.each<State>(['new', ...EXISTING])('Import, %s email: one contact, imported with consent kept', async (state) => {
+			seed(state);
+			const list = account.fake.seed.list({ name: 'Imported' });
+			const { output, error } = await runWithFault(
+				{ operation: 'import', contactFields: automatic(), importListMemberships: lists(list.list_id) },
+				{ method: 'POST', path: '/activities/contacts_json_import', mode },
+			);
+			expect(error).toBeUndefined();
+			expect(output[0].json).toMatchObject({ state: 'completed', contacts_sent: 1 });
+			const stored = only();
+			expect(stored).toMatchObject({ first_name: 'New', last_name: 'Person' });
+			expect(stored.email_address.permission_to_send).toBe(state === 'unsubscribed' ? 'unsubscribed' : 'implicit');
+			// Unsubscribed contacts are not added back to lists.
+			expect(stored.list_memberships.includes(list.list_id)).toBe(state !== 'unsubscribed');
+		});
+
+		it.each<State>(['existing', 'unsubscribed'])('bulk Add to Lists, %s contact: added once', async (state) => {
+			const before = seed(state)!;
+			const other = account.fake.seed.contact({ email_address: { address: 'second@example.com' } });
+			const list = account.fake.seed.list({ name: 'Bulk' });
+			account.fake.injectFault({ method: 'POST', path: '/activities/add_list_memberships', mode, status: 500, times: 1 });
+			const { output, error } = await run(
+				account,
+				{ operation: 'addToLists', contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, membershipLists: lists(list.list_id) },
+				[{ id: before.contact_id }, { id: other.contact_id }],
+			);
+			expect(error).toBeUndefined();
+			expect(output.map((o) => o.json.action)).toEqual(['added', 'added']);
+			expect(account.fake.state.contacts.get(before.contact_id)!.list_memberships.filter((id) => id === list.list_id)).toHaveLength(1);
+			account.fake.assertNoContractViolations();
+		});
+	});
+});
+
 describe('the evidence a retry goes by', () => {
 	it('a contact created with other fields just before our POST is not taken as ours: If Contact Exists decides', async () => {
 		// Someone else creates the email a moment before us, with their own fields.
