@@ -19,6 +19,7 @@ import { TOOL_TYPE, aiTool, aiToolType, aiToolWorkflow } from './scenarios/aiToo
 import { continueOnFail } from './scenarios/continueOnFail.mts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.mts';
 import { customExtensions } from './scenarios/customExtensions.mts';
+import { errorOutput, retryMeetsDeletedContact } from './scenarios/errorOutput.mts';
 import { prepareExamples, runExamples } from './scenarios/examples.mts';
 import { scenarioWorkflows, seedAccount } from './scenarios/setup.mts';
 import { signUp } from './scenarios/signUp.mts';
@@ -130,6 +131,8 @@ async function main(): Promise<void> {
 	await step('scenario 2: CRM items incl. an unsubscribed contact → Create or Update (account sync)', async () => await accountSync(ctx));
 	await step('scenario 3: the access token expires during a 20-item run (rotating refresh tokens)', async () => await tokenRefresh(ctx));
 	await step('scenario 4: good and bad items with Continue On Fail', async () => await continueOnFail(ctx));
+	await step('scenario 6: On Error → Continue (using error output): 4 invalid of 12 items on the Error output', async () => await errorOutput(ctx));
+	await step('scenario 7: a Create whose first POST fails, for an email that exists as a deleted contact', async () => await retryMeetsDeletedContact(ctx));
 	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
 	await step(`AI tool: n8n derived ${TOOL_TYPE}, simplified by default`, async () => await aiToolType(ctx));
 	await step('AI tool: the editor\'s Execute step on the tool (Tool Executor, $fromAI) answers with the simplified contact', async () => await aiTool(ctx));

@@ -181,6 +181,28 @@ describe('PUT /contacts/{contact_id}', () => {
 		expect(clash.status).toBe(409);
 	});
 
+	it('restores a deleted contact only with update_source Account', async () => {
+		const c = fake.seed.contact({ email_address: { address: 'gone@example.com' }, deleted: true });
+		const refused = await api(fake, token, 'PUT', `/contacts/${c.contact_id}`, { email_address: { address: 'gone@example.com' }, update_source: 'Contact' });
+		expect(refused.status).toBe(400);
+		expect(refused.body[0].error_message).toContain('update_source Account');
+		expect(fake.state.contacts.get(c.contact_id)!.deleted_at).toBeDefined();
+	});
+
+	it('keeps sms_channel given back in the PUT shape, and erases it when a PUT omits it (a top-level property)', async () => {
+		const c = fake.seed.contact({ email_address: { address: 'sms@example.com' }, sms_channel: { sms_address: '7815551212', dial_code: '1', country_code: 'US', sms_consent_permission: 'explicit' } });
+		const got = await api(fake, token, 'GET', `/contacts/${c.contact_id}`);
+		expect(got.body.sms_channel).toMatchObject({ sms_address: '7815551212', dial_code: '1', sms_channel_consents: [{ sms_consent_permission: 'explicit', consent_type: 'promotional_sms' }] });
+		const kept = await api(fake, token, 'PUT', `/contacts/${c.contact_id}`, {
+			email_address: { address: 'sms@example.com' },
+			update_source: 'Account',
+			sms_channel: { full_sms_address: '17815551212', sms_channel_consents: [{ sms_consent_permission: 'explicit', consent_type: 'promotional_sms' }] },
+		});
+		expect(kept.body.sms_channel).toMatchObject({ sms_address: '7815551212', dial_code: '1', country_code: 'US' });
+		await api(fake, token, 'PUT', `/contacts/${c.contact_id}`, { email_address: { address: 'sms@example.com' }, update_source: 'Account' });
+		expect(fake.state.contacts.get(c.contact_id)!.sms_channel).toBeUndefined();
+	});
+
 	it('does not let the account re-subscribe a contact who opted out themselves', async () => {
 		const self = fake.seed.contact({ email_address: { address: 'self@example.com', permission_to_send: 'unsubscribed', opt_out_source: 'Contact' } });
 		await api(fake, token, 'PUT', `/contacts/${self.contact_id}`, { email_address: { address: 'self@example.com', permission_to_send: 'explicit' }, update_source: 'Account' });

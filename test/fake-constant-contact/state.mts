@@ -150,6 +150,16 @@ export function createSeeder(state: FakeState): Seeder {
 			for (const k of ['first_name', 'last_name', 'job_title', 'company_name', 'birthday_month', 'birthday_day', 'anniversary'] as const) {
 				if (p[k] !== undefined) (rec as unknown as Record<string, unknown>)[k] = p[k];
 			}
+			if (p.sms_channel) {
+				const { sms_consent_permission, ...number } = p.sms_channel;
+				rec.sms_channel = {
+					sms_channel_id: randomUUID(),
+					...number,
+					create_source: source,
+					update_source: source,
+					sms_channel_consents: [{ sms_consent_permission, consent_type: 'promotional_sms', ...(sms_consent_permission === 'explicit' ? { opt_in_date: at } : {}) }],
+				};
+			}
 			if (p.deleted) rec.deleted_at = todayDate();
 			state.contacts.set(rec.contact_id, rec);
 			return rec;

@@ -114,6 +114,19 @@ export interface ContactRecord {
 	list_memberships: string[];
 	taggings: string[];
 	notes: NoteRecord[];
+	/** A top-level property (not a subresource): a PUT that omits it erases it, as the contract says. */
+	sms_channel?: SmsChannelRecord;
+}
+
+/** ContactResource.sms_channel: the number split into dial code and address, and its consents. */
+export interface SmsChannelRecord {
+	sms_channel_id: string;
+	sms_address: string;
+	dial_code: string;
+	country_code?: string;
+	create_source: string;
+	update_source: string;
+	sms_channel_consents: Array<{ sms_consent_permission: string; consent_type: string; opt_in_date?: string; opt_out_date?: string }>;
 }
 
 export interface ListRecord {
@@ -155,6 +168,7 @@ export interface CustomFieldRecord {
 	label: string;
 	name: string;
 	type: CustomFieldType;
+	metadata?: { display_type?: string };
 	choices?: CustomFieldChoiceRecord[];
 	created_at: string;
 	updated_at: string;
@@ -244,6 +258,8 @@ export interface SeedContactInput {
 	taggings?: string[];
 	notes?: Array<{ content: string }>;
 	deleted?: boolean;
+	/** An SMS number with its consent, as Constant Contact stores it. */
+	sms_channel?: { sms_address: string; dial_code: string; country_code?: string; sms_consent_permission: string };
 	/** Overrides for date-filter tests. */
 	created_at?: string;
 	updated_at?: string;

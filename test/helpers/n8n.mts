@@ -232,6 +232,11 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	items?: IDataObject[] | INodeExecutionData[];
 	continueOnFail?: boolean;
+	/**
+	 * The node's *Settings → On Error*: `stopWorkflow` (n8n's default), `continueRegularOutput`
+	 * (what `continueOnFail: true` sets) or `continueErrorOutput` (a second, error output).
+	 */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	nodeName?: string;
 }
 
@@ -239,6 +244,8 @@ export interface NodeRun {
 	run: IRun;
 	/** The node's output items (first output), or undefined when the node errored. */
 	output: INodeExecutionData[];
+	/** Every main output of the node as n8n-core recorded it: with `continueErrorOutput`, [success, error]. */
+	outputs: INodeExecutionData[][];
 	/** The node's error when the execution failed. */
 	error?: Error & { description?: string; httpCode?: string | null };
 }
@@ -264,7 +271,7 @@ export async function runNode(harness: Harness, options: RunNodeOptions): Promis
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { constantContactOAuth2Api: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.onError ? { onError: options.onError } : options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
 	const workflow = new Workflow({
@@ -293,7 +300,8 @@ export async function runNode(harness: Harness, options: RunNodeOptions): Promis
 	SourceNode.items.delete(key);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as NodeRun['error'];
-	return { run, output: taskData?.data?.main?.[0] ?? [], error };
+	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
+	return { run, output: outputs[0] ?? [], outputs, error };
 }
 
 /** Runs a `methods.loadOptions` / `listSearch` / `resourceMapping` function in n8n's LoadOptionsContext. */

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
-import { errorOutput } from './errorOutput';
+import { errorItem } from './errorOutput';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
@@ -21,6 +21,8 @@ export interface Operation {
 	executeBatch?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 	/** Items with the same key (a contact's email) run one after another; undefined keeps the whole run sequential. */
 	orderingKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
+	/** Checks one item's input without writing anything (reads, such as the account's custom fields, are allowed). */
+	validate?: (this: IExecuteFunctions, itemIndex: number) => Promise<void>;
 }
 
 const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType[R], Operation> } = {
@@ -51,18 +53,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const execute = operation.execute;
 	if (!execute) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" has no executor`);
 
+	const itemFailure = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
+		const failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		failure.context.itemIndex ??= itemIndex;
+		return failure;
+	};
+
+	// Without Continue On Fail the first bad item ends the run. Items run several at a time, so find it
+	// before any item writes: a batch with one bad item then writes nothing.
+	if (operation.validate && !this.continueOnFail()) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			await operation.validate.call(this, itemIndex).catch((error: unknown) => {
+				throw itemFailure(error, itemIndex);
+			});
+		}
+	}
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const output = await execute.call(this, itemIndex);
 			return this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } });
 		} catch (error) {
-			if (this.continueOnFail()) return [{ json: errorOutput(error), pairedItem: { item: itemIndex } }];
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			failure.context.itemIndex ??= itemIndex;
-			throw failure;
+			if (this.continueOnFail()) return [errorItem(error, { item: itemIndex })];
+			throw itemFailure(error, itemIndex);
 		}
 	};
 

@@ -254,3 +254,67 @@ export const existingContactOptions = (displayOptions: INodeProperties['displayO
 		},
 	],
 });
+
+/**
+ * Mapping Defaults: what the node assumes where the data does not say, so that no item is refused
+ * for a missing kind or an unusual date order.
+ */
+export const mappingDefaultsField = (
+	name: 'mappingDefaults' | 'signUpMappingDefaults',
+	displayOptions: INodeProperties['displayOptions'],
+	options: { phoneKind: boolean },
+): INodeProperties => ({
+	displayName: 'Mapping Defaults',
+	name,
+	type: 'collection',
+	placeholder: 'Add Default',
+	default: {},
+	description:
+		'What to assume where the data does not say. Map Automatically keeps a kind the data names (a MobilePhone field, a Pipedrive phone label, a shipping address); everything else takes these.',
+	displayOptions,
+	options: [
+		{
+			displayName: 'Address Kind',
+			name: 'addressKind',
+			type: 'options',
+			default: 'home',
+			description:
+				'The kind of an address whose kind is not given (Constant Contact requires one), such as a CRM\'s city, state and zip or a form\'s address. Default: Home.',
+			options: [
+				{ name: 'Home', value: 'home' },
+				{ name: 'Other', value: 'other' },
+				{ name: 'Work', value: 'work' },
+			],
+		},
+		{
+			displayName: 'Date Order',
+			name: 'dateOrder',
+			type: 'options',
+			default: 'monthFirst',
+			description:
+				'How to read a birthday or anniversary such as 05/06/1990. A date that can be read only one way (17/05/1990) is read that way. Default: month first, as Constant Contact\'s own formats.',
+			options: [
+				{ name: 'Month First (05/17/1990)', value: 'monthFirst' },
+				{ name: 'Day First (17/05/1990)', value: 'dayFirst' },
+			],
+		},
+		...(options.phoneKind
+			? [
+					{
+						displayName: 'Phone Kind',
+						name: 'phoneKind',
+						type: 'options' as const,
+						default: 'other',
+						description:
+							'The kind of a phone number whose kind is not given, such as a form\'s "Phone" or a CRM\'s main phone. Default: Other, Constant Contact\'s kind for a number of unknown kind.',
+						options: [
+							{ name: 'Home', value: 'home' },
+							{ name: 'Mobile', value: 'mobile' },
+							{ name: 'Other', value: 'other' },
+							{ name: 'Work', value: 'work' },
+						],
+					},
+				]
+			: []),
+	],
+});

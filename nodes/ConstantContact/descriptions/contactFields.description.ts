@@ -40,4 +40,4 @@ export function contactFieldsMapper(
 }
 
 export const MAPPER_DESCRIPTION =
-	'Map Automatically takes the incoming fields by name (Email, First Name, Last Name, Company, Phone, City, ..., and custom fields by name or label). Map Each Field Below sets each field, custom fields included.';
+	'Map Automatically takes the incoming fields by name (Email, First Name, Last Name, Company, Phone, City, ..., address records such as a shop\'s billing address, and custom fields by name or label). Map Each Field Below sets each field, custom fields included. An address or phone without a kind takes the kind set under Mapping Defaults (Home, Other).';

@@ -28,8 +28,6 @@ export interface ContactFieldSpec {
 	type: 'string' | 'number' | 'options';
 	required?: boolean;
 	options?: Array<{ name: string; value: string }>;
-	/** Item field names (normalised: lower case, letters and digits) that "Map Automatically" takes for this field. */
-	aliases: string[];
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -41,87 +39,33 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function contactFieldSpecs(target: ContactTarget): ContactFieldSpec[] {
 	const phones: ContactFieldSpec[] =
 		target === 'sign_up_form'
-			? [
-					{
-						id: 'phone_number',
-						displayName: 'Phone Number',
-						type: 'string',
-						aliases: ['phone', 'phonenumber', 'telephone', 'mobile', 'mobilephone', 'cellphone', 'cell'],
-					},
-				]
+			? [{ id: 'phone_number', displayName: 'Phone Number', type: 'string' }]
 			: [
-					{ id: 'phone_number:home', displayName: 'Phone (Home)', type: 'string', aliases: ['homephone', 'phonehome'] },
-					{
-						id: 'phone_number:work',
-						displayName: 'Phone (Work)',
-						type: 'string',
-						aliases: ['workphone', 'businessphone', 'officephone', 'phonework'],
-					},
-					{
-						id: 'phone_number:mobile',
-						displayName: 'Phone (Mobile)',
-						type: 'string',
-						aliases: ['mobilephone', 'mobile', 'cellphone', 'cell', 'mobilenumber', 'phonemobile'],
-					},
-					{
-						id: 'phone_number:other',
-						displayName: 'Phone (Other)',
-						type: 'string',
-						aliases: ['phone', 'phonenumber', 'telephone', 'otherphone', 'phoneother'],
-					},
+					{ id: 'phone_number:home', displayName: 'Phone (Home)', type: 'string' },
+					{ id: 'phone_number:work', displayName: 'Phone (Work)', type: 'string' },
+					{ id: 'phone_number:mobile', displayName: 'Phone (Mobile)', type: 'string' },
+					{ id: 'phone_number:other', displayName: 'Phone (Other)', type: 'string' },
 				];
 	return [
-		{
-			id: 'email_address',
-			displayName: 'Email',
-			type: 'string',
-			required: true,
-			aliases: ['email', 'emailaddress', 'mail', 'primaryemail'],
-		},
-		{ id: 'first_name', displayName: 'First Name', type: 'string', aliases: ['firstname', 'givenname', 'fname', 'first'] },
-		{
-			id: 'last_name',
-			displayName: 'Last Name',
-			type: 'string',
-			aliases: ['lastname', 'surname', 'familyname', 'lname', 'last'],
-		},
-		{ id: 'job_title', displayName: 'Job Title', type: 'string', aliases: ['jobtitle', 'title', 'position'] },
-		{
-			id: 'company_name',
-			displayName: 'Company Name',
-			type: 'string',
-			aliases: ['companyname', 'company', 'organization', 'organisation', 'orgname'],
-		},
+		{ id: 'email_address', displayName: 'Email', type: 'string', required: true },
+		{ id: 'first_name', displayName: 'First Name', type: 'string' },
+		{ id: 'last_name', displayName: 'Last Name', type: 'string' },
+		{ id: 'job_title', displayName: 'Job Title', type: 'string' },
+		{ id: 'company_name', displayName: 'Company Name', type: 'string' },
 		...phones,
 		{
 			id: 'street_address:kind',
 			displayName: 'Address Kind',
 			type: 'options',
 			options: ADDRESS_KINDS.map((kind) => ({ name: capitalize(kind), value: kind })),
-			aliases: ['addresskind', 'addresstype'],
 		},
-		{
-			id: 'street_address:street',
-			displayName: 'Address Street',
-			type: 'string',
-			aliases: ['street', 'address', 'streetaddress', 'address1', 'addressline1', 'addressstreet'],
-		},
-		{ id: 'street_address:city', displayName: 'Address City', type: 'string', aliases: ['city', 'town', 'addresscity'] },
-		{
-			id: 'street_address:state',
-			displayName: 'Address State',
-			type: 'string',
-			aliases: ['state', 'province', 'region', 'stateprovince', 'addressstate'],
-		},
-		{
-			id: 'street_address:postal_code',
-			displayName: 'Address Postal Code',
-			type: 'string',
-			aliases: ['postalcode', 'zip', 'zipcode', 'postcode', 'addresspostalcode'],
-		},
-		{ id: 'street_address:country', displayName: 'Address Country', type: 'string', aliases: ['country', 'addresscountry'] },
-		{ id: 'birthday_month', displayName: 'Birthday Month', type: 'number', aliases: ['birthdaymonth'] },
-		{ id: 'birthday_day', displayName: 'Birthday Day', type: 'number', aliases: ['birthdayday'] },
-		{ id: 'anniversary', displayName: 'Anniversary', type: 'string', aliases: ['anniversary'] },
+		{ id: 'street_address:street', displayName: 'Address Street', type: 'string' },
+		{ id: 'street_address:city', displayName: 'Address City', type: 'string' },
+		{ id: 'street_address:state', displayName: 'Address State', type: 'string' },
+		{ id: 'street_address:postal_code', displayName: 'Address Postal Code', type: 'string' },
+		{ id: 'street_address:country', displayName: 'Address Country', type: 'string' },
+		{ id: 'birthday_month', displayName: 'Birthday Month', type: 'number' },
+		{ id: 'birthday_day', displayName: 'Birthday Day', type: 'number' },
+		{ id: 'anniversary', displayName: 'Anniversary', type: 'string' },
 	];
 }

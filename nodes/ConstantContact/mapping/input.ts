@@ -1,28 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findCustomField, normalizeKey } from './customFields';
-import type { ContactFieldSpec } from './fields';
-import { CUSTOM_FIELD_PREFIX, contactFieldSpecs } from './fields';
-import type { ContactInput, ContactTarget, CustomFieldDefinition, StreetAddressInput } from './types';
-import { ADDRESS_PARTS, NAME_FIELDS, PHONE_KINDS, emptyContactInput } from './types';
+import { readDate } from './dates';
+import { CUSTOM_FIELD_PREFIX } from './fields';
+import type { ContactInput, ContactTarget, StreetAddressInput } from './types';
+import { ADDRESS_PARTS, NAME_FIELDS, emptyContactInput } from './types';
+import { scalarText } from './values';
 
-/** Text of a field value; `undefined` when there is nothing (null, empty, an object without `value`). */
-export function scalarText(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (Array.isArray(value)) {
-		// A CRM's multi-value field (Pipedrive: [{ value, primary, label }]): the primary entry, else the first.
-		const primary = value.find((v) => v && typeof v === 'object' && (v as IDataObject).primary === true);
-		for (const entry of primary ? [primary, ...value] : value) {
-			const text = scalarText(entry);
-			if (text !== undefined) return text;
-		}
-		return undefined;
-	}
-	if (typeof value === 'object' && 'value' in (value as IDataObject)) return scalarText((value as IDataObject).value);
-	return undefined;
-}
+export { scalarText } from './values';
 
 /**
  * The contact fields given as `{ field ID: value }`: the resource mapper's "Map Each Field Below"
@@ -54,115 +38,15 @@ export function contactInputFromFields(values: IDataObject | null | undefined, t
 	return input;
 }
 
-const FULL_NAME_KEYS = ['name', 'fullname', 'contactname'];
-const BIRTHDAY_KEYS = ['birthday', 'birthdate', 'dateofbirth', 'dob'];
-
 /** Month and day of a date such as 1990-05-17, 05/17/1990 or an ISO date-time. */
 export function monthAndDay(value: string): { month: number; day: number } | undefined {
-	const yearFirst = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(value);
-	if (yearFirst) return { month: Number(yearFirst[2]), day: Number(yearFirst[3]) };
-	const monthFirst = /^(\d{1,2})[-/](\d{1,2})(?:[-/]\d{2,4})?$/.exec(value);
-	if (monthFirst) return { month: Number(monthFirst[1]), day: Number(monthFirst[2]) };
-	return undefined;
+	const parts = readDate(value);
+	return parts ? { month: parts.month, day: parts.day } : undefined;
 }
 
-/** An item's fields, top level first, then those inside a CRM record's `properties` object (HubSpot). */
-function itemEntries(json: IDataObject): Array<[string, unknown]> {
-	const entries: Array<[string, unknown]> = [];
-	for (const [key, value] of Object.entries(json)) {
-		if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) continue;
-		entries.push([key, value]);
-	}
-	const properties = json.properties;
-	if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
-		entries.push(...Object.entries(properties as IDataObject));
-	}
-	return entries;
-}
-
-export interface AutoMapResult {
-	input: ContactInput;
-	/** Item fields that matched no contact field and no custom field. */
-	unmatched: string[];
-}
-
-/**
- * "Map Automatically": takes the item's fields by name. Matches Constant Contact's field names and
- * common variants (a Form Trigger's `Email`, `First Name`; HubSpot's `firstname`, `properties.email`;
- * Pipedrive's `email: [{ value, primary }]`, `phone: [{ value, label }]`, `org_name`), then the
- * account's custom fields by name or label. Case, spaces and underscores do not matter.
- */
-export function autoMapItem(
-	json: IDataObject,
-	target: ContactTarget,
-	customFieldDefinitions?: CustomFieldDefinition[],
-): AutoMapResult {
-	const specs = contactFieldSpecs(target);
-	const byAlias = new Map<string, ContactFieldSpec>();
-	for (const spec of specs) {
-		byAlias.set(normalizeKey(spec.id), spec);
-		for (const alias of spec.aliases) if (!byAlias.has(alias)) byAlias.set(alias, spec);
-	}
-	const values: IDataObject = {};
-	const extraPhones: ContactInput['phone_numbers'] = [];
-	const customFields: ContactInput['custom_fields'] = [];
-	const unmatched: string[] = [];
-	let fullName: string | undefined;
-	let birthday: string | undefined;
-
-	for (const [key, raw] of itemEntries(json)) {
-		const normal = normalizeKey(key);
-		const spec = byAlias.get(normal);
-		if (spec) {
-			// Pipedrive's phone list: every entry, its label as the kind.
-			if (target === 'contacts' && spec.id.startsWith('phone_number') && Array.isArray(raw) && raw.length > 1) {
-				for (const entry of raw) {
-					const number = scalarText(entry);
-					if (number === undefined) continue;
-					const label = String((entry as IDataObject)?.label ?? '').toLowerCase();
-					const kind = (PHONE_KINDS as readonly string[]).includes(label) ? label : spec.id.split(':')[1];
-					extraPhones.push({ phone_number: number, kind });
-				}
-				continue;
-			}
-			const value = scalarText(raw);
-			if (value !== undefined && values[spec.id] === undefined) values[spec.id] = value;
-			continue;
-		}
-		if (FULL_NAME_KEYS.includes(normal)) {
-			fullName ??= scalarText(raw);
-			continue;
-		}
-		if (BIRTHDAY_KEYS.includes(normal)) {
-			birthday ??= scalarText(raw);
-			continue;
-		}
-		const definition = customFieldDefinitions ? findCustomField(key, customFieldDefinitions) : undefined;
-		const value = scalarText(raw);
-		if (definition) {
-			if (value !== undefined) customFields.push({ key: definition.custom_field_id, value });
-			continue;
-		}
-		unmatched.push(key);
-	}
-
-	if (fullName && values.first_name === undefined && values.last_name === undefined) {
-		const [first, ...rest] = fullName.split(/\s+/);
-		values.first_name = first;
-		if (rest.length) values.last_name = rest.join(' ');
-	}
-	if (birthday && values.birthday_month === undefined && values.birthday_day === undefined) {
-		const parsed = monthAndDay(birthday);
-		if (parsed) {
-			values.birthday_month = parsed.month;
-			values.birthday_day = parsed.day;
-		}
-	}
-	const input = contactInputFromFields(values, target);
-	input.phone_numbers.push(...extraPhones);
-	input.custom_fields.push(...customFields);
-	return { input, unmatched };
-}
+// "Map Automatically" lives in autoMap.ts; re-exported for the operations that import it from here.
+export type { AutoMapResult } from './autoMap';
+export { autoMapItem } from './autoMap';
 
 /** Adds `extra`'s phones, addresses, custom fields, lists, tags and notes to `base`; scalars from `base` first. */
 export function mergeContactInputs(base: ContactInput, extra: Partial<ContactInput>): ContactInput {

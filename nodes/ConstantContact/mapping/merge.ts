@@ -4,11 +4,14 @@ import type {
 	ContactCustomField,
 	ContactPutRequest,
 	ContactResource,
+	PermissionToSend,
 	PhoneNumberInput,
+	SmsChannelPut,
 	StoredNote,
+	StoredSmsChannel,
 	StreetAddressInput,
 } from './types';
-import { ADDRESS_PARTS, NAME_FIELDS } from './types';
+import { ADDRESS_PARTS, NAME_FIELDS, PUT_PERMISSIONS } from './types';
 import { normalizeAnniversary } from './validate';
 import type { ValidContact } from './validate';
 
@@ -46,6 +49,11 @@ function digits(phone: string | undefined): string {
 	return String(phone ?? '').replace(/\D/g, '');
 }
 
+/** Whether two anniversaries name the same day, whatever accepted format each is in. */
+export function sameDate(a: string | null | undefined, b: string | null | undefined): boolean {
+	return dateKey(a) === dateKey(b);
+}
+
 function dateKey(value: string | null | undefined): string {
 	if (!present(value)) return '';
 	const normal = normalizeAnniversary(value) ?? value;
@@ -71,23 +79,42 @@ function sameCustomField(stored: ContactCustomField | undefined, next: ContactCu
 }
 
 /**
+ * The stored `sms_channel` in the shape a PUT takes (`ContactSmsChannel`), unchanged: the same number
+ * (dial code and address joined) and the same consents. Undefined when the contact has no SMS number.
+ */
+export function smsChannelForPut(stored: StoredSmsChannel | null | undefined): SmsChannelPut | undefined {
+	const address = String(stored?.sms_address ?? '').trim();
+	if (!stored || !address) return undefined;
+	return {
+		full_sms_address: `${String(stored.dial_code ?? '').trim()}${address}`,
+		sms_channel_consents: (stored.sms_channel_consents ?? [])
+			.filter((c) => c.sms_consent_permission && c.consent_type)
+			.map((c) => ({ sms_consent_permission: String(c.sms_consent_permission), consent_type: String(c.consent_type) })),
+	};
+}
+
+/**
  * Merges the given fields into the stored contact for `PUT /contacts/{contact_id}`, Constant
- * Contact's recommended update: a PUT nulls every top-level field it omits, so the stored ones go
- * back; what was not given is kept; `permission_to_send` is sent back exactly as stored; subresources
- * are sent only when they change (omitted subresources are kept); lists and tags are appended unless
- * `replace` is asked for; `update_source` is `Account`.
+ * Contact's recommended update: a PUT nulls every top-level property it omits (`sms_channel`
+ * included), so the stored ones go back; what was not given is kept; `permission_to_send` is sent
+ * back exactly as stored (any state the contract's PUT lists); subresources are sent only when they
+ * change (omitted subresources are kept); lists and tags are appended unless `replace` is asked for;
+ * `update_source` is `Account`.
  */
 export function mergeContactForPut(stored: ContactResource, contact: ValidContact, options: MergeOptions = {}): MergeResult {
 	const changes: string[] = [];
 	const problems: string[] = [];
 	const storedEmail = stored.email_address;
+	const permission = storedEmail?.permission_to_send as PermissionToSend | undefined;
 	const body: ContactPutRequest = {
 		email_address: {
 			address: storedEmail?.address ?? contact.email,
-			...(storedEmail?.permission_to_send ? { permission_to_send: storedEmail.permission_to_send } : {}),
+			...(permission && PUT_PERMISSIONS.includes(permission) ? { permission_to_send: permission } : {}),
 		},
 		update_source: 'Account',
 	};
+	const sms = smsChannelForPut(stored.sms_channel);
+	if (sms) body.sms_channel = sms;
 
 	for (const field of NAME_FIELDS) {
 		const given = contact[field];

@@ -20,6 +20,28 @@ export const CONTACT_INCLUDE = 'custom_fields,list_memberships,phone_numbers,str
 
 export type PermissionToSend = 'explicit' | 'implicit' | 'not_set' | 'pending_confirmation' | 'temp_hold' | 'unsubscribed';
 
+/**
+ * The permission states `EmailAddressPut` lists (swagger-v3.yaml): a PUT accepts each of them, so a
+ * stored state goes back as it is; a state outside this list is never sent back.
+ */
+export const PUT_PERMISSIONS: readonly PermissionToSend[] = ['explicit', 'implicit', 'not_set', 'pending_confirmation', 'temp_hold', 'unsubscribed'];
+
+/** `ContactResource.sms_channel`: the number split into dial code and address, with its consents. */
+export interface StoredSmsChannel {
+	sms_channel_id?: string;
+	sms_address?: string;
+	dial_code?: string;
+	country_code?: string;
+	sms_channel_consents?: Array<{ sms_consent_permission?: string; consent_type?: string; [key: string]: unknown }>;
+	[key: string]: unknown;
+}
+
+/** `ContactSmsChannel`, what a PUT takes: the full number with its dial code, and the consents. */
+export interface SmsChannelPut {
+	full_sms_address: string;
+	sms_channel_consents: Array<{ sms_consent_permission: string; consent_type: string }>;
+}
+
 /** `PhoneNumberPut` */
 export interface PhoneNumberInput {
 	phone_number: string;
@@ -133,6 +155,7 @@ export interface ContactResource {
 	list_memberships?: string[];
 	taggings?: string[];
 	notes?: StoredNote[];
+	sms_channel?: StoredSmsChannel | null;
 	[key: string]: unknown;
 }
 
@@ -172,6 +195,7 @@ export interface ContactPutRequest {
 	list_memberships?: string[];
 	taggings?: string[];
 	notes?: StoredNote[];
+	sms_channel?: SmsChannelPut;
 }
 
 /** `ContactCreateOrUpdateInput` (`POST /contacts/sign_up_form`) */

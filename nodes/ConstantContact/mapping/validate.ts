@@ -279,8 +279,11 @@ export function assertValid(node: INode, result: ValidationResult, itemIndex: nu
 
 export function invalidInputError(node: INode, problems: string[], itemIndex: number): NodeOperationError {
 	const [first, ...rest] = problems;
-	return new NodeOperationError(node, rest.length ? `${first} (and ${rest.length} more)` : first, {
+	const error = new NodeOperationError(node, rest.length ? `${first} (and ${rest.length} more)` : first, {
 		itemIndex,
 		description: `Nothing was sent to Constant Contact for this item. ${problems.join('. ')}.`,
 	});
+	// Each problem starts with the field it is about: error items list them (details.problems, details.fields).
+	error.context.problems = problems;
+	return error;
 }

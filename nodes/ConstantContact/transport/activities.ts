@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { isActivityQueueFullError } from './errors';
 import type { ConstantContactContext } from './request';
 import { constantContactRequest } from './request';
 
@@ -51,5 +52,41 @@ export async function waitForActivity(
 		})) as Activity;
 		if (FINAL_ACTIVITY_STATES.includes(activity.state)) return { activity, final: true };
 		delay = Math.min(maxDelay, delay * 2);
+	}
+}
+
+/** How long to wait for room in a full activity queue before trying again; doubles up to the maximum. */
+export const QUEUE_FULL_FIRST_WAIT_MS = 2_000;
+export const QUEUE_FULL_MAX_WAIT_MS = 30_000;
+
+/**
+ * Starts a bulk activity (`POST /activities/...`). Sending one again after an ambiguous failure ends in
+ * the same contacts, so it is retried like a PUT. When the account already has 1,000 activities
+ * queued, Constant Contact answers 429: that is not throttling, so instead of the transport's quick
+ * retries this waits for room (2 s, then doubling up to 30 s) until `timeoutMs` has passed, and then
+ * fails with that reason.
+ */
+export async function postActivity(
+	this: ConstantContactContext,
+	request: { path: string; body: IDataObject; itemIndex?: number },
+	options: { timeoutMs: number; now?: () => number },
+): Promise<Activity> {
+	const now = options.now ?? Date.now;
+	const deadline = now() + options.timeoutMs;
+	let delay = QUEUE_FULL_FIRST_WAIT_MS;
+	for (;;) {
+		const activity = await constantContactRequest
+			.call(this, { method: 'POST', path: request.path, body: request.body, idempotent: true, itemIndex: request.itemIndex })
+			.then(
+				(started) => started as Activity,
+				(error: unknown) => {
+					// Only a full queue is waited out, and only until the deadline.
+					if (!isActivityQueueFullError(error) || deadline - now() <= 0) throw error;
+					return undefined;
+				},
+			);
+		if (activity) return activity;
+		await sleep(Math.min(delay, Math.max(0, deadline - now())));
+		delay = Math.min(QUEUE_FULL_MAX_WAIT_MS, delay * 2);
 	}
 }

@@ -60,6 +60,24 @@ export function isQuotaExceeded(failure: Failure): boolean {
 	return failure.status === 429 && errorKeys(failure.body).includes('quota_exceeded');
 }
 
+/**
+ * The 429 an activity POST gets when the account already has 1,000 activities queued (the contract:
+ * "You exceeded 1,000 queued activities"). It is not throttling: a retry within seconds meets the same
+ * full queue, so the transport does not retry it; the activity's sender waits for room (activities.ts).
+ * Recognised by its words, since the contract names no error key for it.
+ */
+export function isActivityQueueFull(failure: Failure): boolean {
+	if (failure.status !== 429) return false;
+	return parseErrorBody(failure.body).some((e) => /queued activit|too_many_activities/i.test(`${e.error_key ?? ''} ${e.error_message ?? ''}`));
+}
+
+/** The same, read from the NodeApiError the transport threw. */
+export function isActivityQueueFullError(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '429') return false;
+	const response = error.errorResponse as { errors?: unknown } | undefined;
+	return isActivityQueueFull({ status: 429, body: response?.errors });
+}
+
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
@@ -161,14 +179,8 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 				message: `Not found in Constant Contact (404)${suffix}`,
 				description: `${where}: the contact, list or tag does not exist in this account (it may have been deleted), or the ID is wrong.`,
 			};
-		case 409: {
-			const who = context.email ? `A contact with the email address ${context.email}` : 'A contact with this email address';
-			return {
-				message: `${who} already exists in Constant Contact (409)${suffix}`,
-				description:
-					'Deleted and unsubscribed contacts keep their email address and also count as existing. Use the "Create or Update" operation, or set "If Contact Exists" to Skip or Update.',
-			};
-		}
+		case 409:
+			return describeConflict(context, suffix);
 		case 413:
 			return {
 				message: `The request is too large for Constant Contact (413)${suffix}`,
@@ -180,6 +192,12 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 				description: `${where} was sent with another content type. This is a bug in the node: please report it.`,
 			};
 		case 429:
+			if (isActivityQueueFull(failure)) {
+				return {
+					message: `Constant Contact already has 1,000 activities queued for this account (429)${suffix}`,
+					description: `${where}: Constant Contact takes no new import or bulk activity until some of the queued ones finish. The node waited for room until its timeout; run it again later, or let fewer imports and bulk list or tag changes run at once.`,
+				};
+			}
 			if (isQuotaExceeded(failure)) {
 				return {
 					message: `The Constant Contact app's daily request quota is used up (429 quota_exceeded)`,
@@ -206,6 +224,45 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 				description: `${where} failed.`,
 			};
 	}
+}
+
+/** A 409 says something different on each endpoint (the contract's "conflicts with an existing resource"). */
+function describeConflict(context: FailureContext, suffix: string): { message: string; description: string } {
+	const method = context.method.toUpperCase();
+	const path = context.path.split('?')[0];
+	if (method === 'PUT' && path.startsWith('/contacts/resubscribe/')) {
+		return {
+			message: `Constant Contact refused to send ${context.email ?? 'this contact'} a resubscribe email (409)${suffix}`,
+			description:
+				'Constant Contact sends the confirmation request only once per contact, and one was already sent. The contact can still re-subscribe through your sign-up form.',
+		};
+	}
+	if (method === 'PUT' && path.startsWith('/contacts/')) {
+		const address = context.email ? `The email address ${context.email}` : 'The new email address';
+		return {
+			message: `${address} already belongs to another contact in Constant Contact (409)${suffix}`,
+			description:
+				'Each contact has its own email address, deleted and unsubscribed contacts included. Keep this contact\'s address, or first change or delete the contact that has the new one (Get finds it by email).',
+		};
+	}
+	if (method === 'POST' && path === '/contacts/sign_up_form') {
+		return {
+			message: `Constant Contact was changing this contact in another request at the same time (409)${suffix}`,
+			description: 'The node retried and the contact was still busy. Run the item again in a moment.',
+		};
+	}
+	if (path === '/contacts' || path.startsWith('/contacts?')) {
+		const who = context.email ? `A contact with the email address ${context.email}` : 'A contact with this email address';
+		return {
+			message: `${who} already exists in Constant Contact (409)${suffix}`,
+			description:
+				'Deleted and unsubscribed contacts keep their email address and also count as existing. Use the "Create or Update" operation, or set "If Contact Exists" to Skip or Update.',
+		};
+	}
+	return {
+		message: `Constant Contact refused the change: it conflicts with something that already exists (409)${suffix}`,
+		description: `${method} ${path}: names of lists, tags and custom fields are unique in an account; choose another, or use the existing one.`,
+	};
 }
 
 /**

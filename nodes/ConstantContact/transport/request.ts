@@ -12,7 +12,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, DEFAULT_API_BASE_URL, REQUIRED_SCOPE } from './constants';
 import type { Failure } from './errors';
-import { extractFailure, isQuotaExceeded, toNodeApiError } from './errors';
+import { extractFailure, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
 import { pacerFor } from './pacing';
 import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod } from './retry';
 import { inspectAccessToken, isExpired, lacksScope } from './token';
@@ -140,6 +140,8 @@ async function send(
 			if (failure.status === 429) {
 				// throttled: nothing happened on Constant Contact's side; quota: waiting will not help.
 				if (isQuotaExceeded(failure)) break;
+				// 1,000 activities queued: not throttling; the activity's sender waits for room (activities.ts).
+				if (isActivityQueueFull(failure)) break;
 				continue;
 			}
 			if (request.retryWhen?.(failure)) continue;

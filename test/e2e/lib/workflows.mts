@@ -19,6 +19,10 @@ export interface WorkflowSpec {
 	credential: { id: string; name: string };
 	nodeType?: string;
 	continueOnFail?: boolean;
+	/** The node's Settings → On Error (overrides continueOnFail). */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	/** No Operation nodes connected to the node's outputs, in order (Success, then Error with continueErrorOutput). */
+	downstream?: string[];
 }
 
 export function workflow(spec: WorkflowSpec): Record<string, unknown> {
@@ -46,12 +50,21 @@ export function workflow(spec: WorkflowSpec): Record<string, unknown> {
 				position: [440, 0],
 				parameters: spec.parameters,
 				credentials: { [CREDENTIAL_TYPE]: spec.credential },
-				...(spec.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				...(spec.onError ? { onError: spec.onError } : spec.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 			},
+			...(spec.downstream ?? []).map((name, i) => ({
+				id: `${spec.id}-${4 + i}`,
+				name,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [660, i * 200],
+				parameters: {},
+			})),
 		],
 		connections: {
 			[trigger]: { main: [[{ node: spec.sourceName, type: 'main', index: 0 }]] },
 			[spec.sourceName]: { main: [[{ node: CC_NODE, type: 'main', index: 0 }]] },
+			...(spec.downstream?.length ? { [CC_NODE]: { main: spec.downstream.map((node) => [{ node, type: 'main', index: 0 }]) } } : {}),
 		},
 	};
 }

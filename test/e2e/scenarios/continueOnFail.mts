@@ -43,7 +43,8 @@ export async function continueOnFail(ctx: Ctx): Promise<void> {
 			checkEqual(item.json.action, 'created', `output item ${i}: action`);
 		} else {
 			check(typeof item.json.error === 'string' && item.json.error.length > 0, `output item ${i} should carry an error message, got ${JSON.stringify(item.json)}`);
-			log(`  item ${i} error: ${String(item.json.error)}${item.json.hint ? ` (hint: ${String(item.json.hint)})` : ''}`);
+			const details = item.json.details as { description?: string } | undefined;
+			log(`  item ${i} error: ${String(item.json.error)}${details?.description ? ` (${details.description})` : ''}`);
 		}
 	});
 	for (const i of GOOD) check(contactByEmail(ctx.fake, String(ITEMS[i]!.email)), `${String(ITEMS[i]!.email)} was not created`);

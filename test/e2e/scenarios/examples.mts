@@ -202,7 +202,19 @@ function hubspotProfile(vid: number, properties: Record<string, string>): Json {
 
 const HUBSPOT_CONTACTS: Record<string, Json> = {
 	501: hubspotProfile(501, { email: 'ex-crm-optout@example.com', firstname: 'Otto', lastname: 'Opted', company: 'Acme' }),
-	502: hubspotProfile(502, { email: 'ex-crm-new@example.com', firstname: 'Nell', lastname: 'Newcomer', company: 'Initech', jobtitle: 'CTO', phone: '+1 555 0102' }),
+	// With an address as HubSpot keeps it (loose address, city, state, zip): Map Automatically gives it a kind.
+	502: hubspotProfile(502, {
+		email: 'ex-crm-new@example.com',
+		firstname: 'Nell',
+		lastname: 'Newcomer',
+		company: 'Initech',
+		jobtitle: 'CTO',
+		phone: '+1 555 0102',
+		address: '25 First Street',
+		city: 'Cambridge',
+		state: 'MA',
+		zip: '02139',
+	}),
 };
 
 const crmAccountSync: ExampleCase = {
@@ -257,7 +269,12 @@ const crmAccountSync: ExampleCase = {
 			['Nell', 'Newcomer', 'Initech', 'CTO'],
 			'new contact: fields from HubSpot `properties.*.value`',
 		);
-		checkEqual(created.phone_numbers.map((p) => p.phone_number), ['+1 555 0102'], 'new contact: phone');
+		checkEqual(created.phone_numbers.map((p) => [p.phone_number, p.kind]), [['+1 555 0102', 'other']], 'new contact: phone, of the default kind');
+		checkEqual(
+			created.street_addresses.map((a) => [a.kind, a.street, a.city, a.state, a.postal_code]),
+			[['home', '25 First Street', 'Cambridge', 'MA', '02139']],
+			'new contact: the HubSpot address, of the default kind (Home)',
+		);
 		checkEqual([created.email_address.permission_to_send, created.create_source], ['implicit', 'Account'], 'new contact: permission and source');
 		checkEqual(created.list_memberships, [list.list_id], 'new contact: lists');
 	},

@@ -4,6 +4,7 @@ import type { FakeConstantContact } from '../../fake-constant-contact/server.mts
 import type { Ctx } from '../lib/context.mts';
 import { accountSyncWorkflow } from './accountSync.mts';
 import { continueOnFailWorkflow } from './continueOnFail.mts';
+import { errorOutputWorkflows } from './errorOutput.mts';
 import { signUpWorkflow } from './signUp.mts';
 import { tokenRefreshWorkflow } from './tokenRefresh.mts';
 
@@ -39,5 +40,8 @@ export function seedAccount(fake: FakeConstantContact): Ctx['lists'] {
 }
 
 export function scenarioWorkflows(ctx: Ctx, nodeType: string): Array<Record<string, unknown>> {
-	return [signUpWorkflow, accountSyncWorkflow, tokenRefreshWorkflow, continueOnFailWorkflow].map((build) => build(ctx, nodeType));
+	return [
+		...[signUpWorkflow, accountSyncWorkflow, tokenRefreshWorkflow, continueOnFailWorkflow].map((build) => build(ctx, nodeType)),
+		...errorOutputWorkflows(ctx, nodeType),
+	];
 }

@@ -40,6 +40,7 @@ export function renderContact(c: ContactRecord, include: Set<Subresource>): Reco
 	// The swagger's order: contact_id, email_address, the other top-level fields, then subresources.
 	const out: Record<string, unknown> = { contact_id: c.contact_id, email_address: { ...c.email_address } };
 	for (const k of TOP_LEVEL) if (c[k] !== undefined) out[k] = c[k];
+	if (c.sms_channel) out.sms_channel = structuredClone(c.sms_channel);
 	for (const k of SUBRESOURCES) if (include.has(k)) out[k] = structuredClone(c[k]);
 	return out;
 }

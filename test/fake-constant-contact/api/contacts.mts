@@ -5,7 +5,7 @@ import { conflictError, notFoundError, validationError } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
 import { boolParam, limitParam, paginate, resolveCursor } from '../pagination.mts';
 import { newAddress, newEmailAddress, newPhone, nowIso, setPermission, todayDate } from '../state.mts';
-import type { ContactRecord, NoteRecord, Permission, StreetAddressRecord } from '../types.mts';
+import type { ContactRecord, NoteRecord, Permission, SmsChannelRecord, StreetAddressRecord } from '../types.mts';
 import { checkContactBody } from './contactRules.mts';
 import { givenSubresources, parseInclude, renderContact } from './contactView.mts';
 import { isObj } from './context.mts';
@@ -97,6 +97,8 @@ export function updateContact(ctx: ApiContext): ApiResult {
 	const address = String(email.address);
 	const owner = state.findByEmail(address);
 	if (owner && owner !== c) throw conflictError(`Email address ${address} is not unique`);
+	// "To restore a deleted contact you must specify the update_source as Account."
+	if (c.deleted_at && source !== 'Account') throw validationError('#/update_source: a deleted contact is restored only with update_source Account');
 	const e = c.email_address;
 	if (e.address !== address) {
 		e.address = address;
@@ -109,10 +111,35 @@ export function updateContact(ctx: ApiContext): ApiResult {
 		else delete c[k];
 	}
 	c.update_source = source;
+	// sms_channel is a top-level property: omitted, it becomes null like the others.
+	c.sms_channel = isObj(body.sms_channel) ? smsChannel(c.sms_channel, body.sms_channel, source) : undefined;
+	if (!c.sms_channel) delete c.sms_channel;
 	applySubresources(c, body, at);
 	delete c.deleted_at; // a PUT revives a deleted contact
 	c.updated_at = at;
 	return { status: 200, body: renderContact(c, givenSubresources(body)) };
+}
+
+/**
+ * A PUT's ContactSmsChannel (`full_sms_address` with the dial code, the consents) stored as the
+ * resource shows it; the dial code stays the stored one when the number still starts with it.
+ */
+function smsChannel(stored: SmsChannelRecord | undefined, given: Obj, source: string): SmsChannelRecord {
+	const full = String(given.full_sms_address ?? '');
+	const dial = stored && full.startsWith(stored.dial_code) ? stored.dial_code : '';
+	const consents = Array.isArray(given.sms_channel_consents) ? given.sms_channel_consents.filter(isObj) : [];
+	return {
+		sms_channel_id: stored?.sms_channel_id ?? randomUUID(),
+		sms_address: full.slice(dial.length),
+		dial_code: dial,
+		...(stored?.country_code ? { country_code: stored.country_code } : {}),
+		create_source: stored?.create_source ?? source,
+		update_source: source,
+		sms_channel_consents: consents.map((consent) => {
+			const before = stored?.sms_channel_consents.find((x) => x.consent_type === consent.consent_type);
+			return { ...before, sms_consent_permission: String(consent.sms_consent_permission), consent_type: String(consent.consent_type) };
+		}),
+	};
 }
 
 /** An account may not re-subscribe a contact who opted out themselves; the contact itself may. */

@@ -22,6 +22,12 @@ export function createCustomField(ctx: ApiContext): ApiResult {
 	const select = type === 'single_select' || type === 'multi_select';
 	const choices = Array.isArray(body.choices) ? body.choices.filter(isObj) : [];
 	if (select && choices.length === 0) errors.push('#/choices: a select field needs at least one choice');
+	// The contract: at most 20 choices for radio or checkbox display types, 100 for a dropdown. Without a
+	// display_type the fake assumes a dropdown for single_select and checkboxes for multi_select (unconfirmed).
+	const metadata = isObj(body.metadata) ? body.metadata : {};
+	const display = typeof metadata.display_type === 'string' ? metadata.display_type : type === 'multi_select' ? 'checkbox' : 'dropdown';
+	const maxChoices = display === 'radio' || display === 'checkbox' ? 20 : 100;
+	if (select && choices.length > maxChoices) errors.push(`#/choices: at most ${maxChoices} choices for display type ${display}, found: ${choices.length}`);
 	if (errors.length) throw validationError(errors);
 	if (state.customFields.size >= MAX_FIELDS) throw validationError(`An account can have at most ${MAX_FIELDS} custom fields.`);
 	for (const f of state.customFields.values()) if (f.label.toLowerCase() === label.toLowerCase()) throw conflictError(`Custom field ${label} already exists`);
@@ -31,6 +37,7 @@ export function createCustomField(ctx: ApiContext): ApiResult {
 	const at = nowIso();
 	const field: CustomFieldRecord = { custom_field_id: randomUUID(), label, name, type, created_at: at, updated_at: at };
 	if (select) {
+		field.metadata = { display_type: display };
 		field.choices = choices.map((c, i) => ({
 			choice_id: i + 1,
 			choice_label: String(c.choice_label ?? ''),

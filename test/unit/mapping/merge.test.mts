@@ -51,6 +51,32 @@ describe('mergeContactForPut', () => {
 		});
 	});
 
+	it('sends sms_channel back in the PUT shape, unchanged (a PUT erases an omitted top-level property)', () => {
+		const withSms: ContactResource = {
+			...stored,
+			sms_channel: {
+				sms_channel_id: 'sms-1',
+				sms_address: '7815551212',
+				dial_code: '1',
+				country_code: 'US',
+				update_source: 'Contact',
+				sms_channel_consents: [{ sms_consent_permission: 'explicit', consent_type: 'promotional_sms', opt_in_date: '2024-01-01T00:00:00Z' }],
+			},
+		};
+		const result = mergeContactForPut(withSms, given({ first_name: 'Ada' }));
+		expect(result.body.sms_channel).toEqual({
+			full_sms_address: '17815551212',
+			sms_channel_consents: [{ sms_consent_permission: 'explicit', consent_type: 'promotional_sms' }],
+		});
+		expect(result.changed).toBe(false);
+		expect(mergeContactForPut(stored, given({})).body.sms_channel).toBeUndefined();
+	});
+
+	it('never sends back a permission state the contract\'s PUT does not list', () => {
+		const odd = { ...stored, email_address: { ...stored.email_address!, permission_to_send: 'deprecated' } };
+		expect(mergeContactForPut(odd, given({})).body.email_address).toEqual({ address: 'ada@example.com' });
+	});
+
 	it('treats the same anniversary in another format and the same phone in another format as unchanged', () => {
 		const result = mergeContactForPut(
 			stored,

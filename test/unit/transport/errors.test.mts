@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	describeFailure,
 	extractFailure,
+	isActivityQueueFull,
+	isActivityQueueFullError,
 	msUntilUtcMidnight,
 	parseErrorBody,
 	toNodeApiError,
@@ -36,6 +38,29 @@ describe('describeFailure', () => {
 		expect(d.message).toContain('EmailAddress is not unique');
 		expect(d.description).toMatch(/Deleted and unsubscribed/);
 		expect(d.description).toMatch(/Create or Update/);
+	});
+
+	it('words a 409 by endpoint: a taken email on PUT, a resubscribe already sent, simultaneous sign-ups, a taken name', () => {
+		const body = [{ error_key: 'contacts.api.conflict', error_message: 'conflict' }];
+		const put = describeFailure({ status: 409, body }, { method: 'PUT', path: '/contacts/abc', email: 'new@example.com' });
+		expect(put.message).toBe('The email address new@example.com already belongs to another contact in Constant Contact (409): conflict');
+		expect(put.description).not.toMatch(/Create or Update/);
+		const resubscribe = describeFailure({ status: 409, body }, { method: 'PUT', path: '/contacts/resubscribe/abc', email: 'old@example.com' });
+		expect(resubscribe.message).toMatch(/^Constant Contact refused to send old@example.com a resubscribe email \(409\)/);
+		expect(resubscribe.description).toMatch(/only once per contact/);
+		expect(describeFailure({ status: 409, body }, { method: 'POST', path: '/contacts/sign_up_form' }).message).toMatch(/at the same time \(409\)/);
+		expect(describeFailure({ status: 409, body }, { method: 'POST', path: '/contact_lists' }).description).toMatch(/unique in an account/);
+	});
+
+	it('a 429 for 1,000 queued activities is not throttling', () => {
+		const full = { status: 429, body: [{ error_key: 'too_many_activities', error_message: 'You exceeded 1,000 queued activities for this user account.' }] };
+		expect(isActivityQueueFull(full)).toBe(true);
+		expect(isActivityQueueFull({ status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' } })).toBe(false);
+		// The contract names no error key: the words alone are enough.
+		expect(isActivityQueueFull({ status: 429, body: [{ error_message: 'Too many requests. You exceeded 1,000 queued activities for this user account.' }] })).toBe(true);
+		expect(describeFailure(full, { method: 'POST', path: '/activities/add_list_memberships' }).message).toMatch(/1,000 activities queued/);
+		expect(isActivityQueueFullError(toNodeApiError(node, full, { method: 'POST', path: '/activities/contacts_json_import' }))).toBe(true);
+		expect(isActivityQueueFullError(toNodeApiError(node, { status: 429, body: { error_key: 'throttled' } }, ctx))).toBe(false);
 	});
 
 	it('tells the user to reconnect on 401 and names roles and scopes on 403', () => {

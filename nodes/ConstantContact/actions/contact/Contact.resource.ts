@@ -15,18 +15,18 @@ import * as upsert from './upsert.operation';
 
 /** Operations that return contacts shape them by "Simplify" (writes) or "Output" (Get, Get Many). */
 export const operations = {
-	create: { execute: withOutput(create.execute, CONTACT_OUTPUT, 'simple'), orderingKey: create.orderingKey },
-	upsert: { execute: withOutput(upsert.execute, CONTACT_OUTPUT, 'simple'), orderingKey: upsert.orderingKey },
+	create: { execute: withOutput(create.execute, CONTACT_OUTPUT, 'simple'), orderingKey: create.orderingKey, validate: create.validate },
+	upsert: { execute: withOutput(upsert.execute, CONTACT_OUTPUT, 'simple'), orderingKey: upsert.orderingKey, validate: upsert.validate },
 	import: { executeBatch: importOperation.executeBatch },
 	get: { execute: withOutput(get.execute, CONTACT_OUTPUT, 'output'), orderingKey: get.orderingKey },
 	getAll: { execute: withOutput(getAll.execute, CONTACT_OUTPUT, 'output') },
-	update: { execute: withOutput(update.execute, CONTACT_OUTPUT, 'simple'), orderingKey: update.orderingKey },
+	update: { execute: withOutput(update.execute, CONTACT_OUTPUT, 'simple'), orderingKey: update.orderingKey, validate: update.validate },
 	delete: { execute: deleteOperation.execute, orderingKey: deleteOperation.orderingKey },
 	addToLists: { executeBatch: withBatchOutput(memberships.addToLists, CONTACT_OUTPUT, 'simple') },
 	removeFromLists: { executeBatch: withBatchOutput(memberships.removeFromLists, CONTACT_OUTPUT, 'simple') },
 	addTags: { executeBatch: withBatchOutput(memberships.addTags, CONTACT_OUTPUT, 'simple') },
 	removeTags: { executeBatch: withBatchOutput(memberships.removeTags, CONTACT_OUTPUT, 'simple') },
-	resubscribe: { execute: resubscribe.execute, orderingKey: resubscribe.orderingKey },
+	resubscribe: { execute: resubscribe.execute, orderingKey: resubscribe.orderingKey, validate: resubscribe.validate },
 };
 
 /** The operations whose output is a contact written by the node: they offer "Simplify". */

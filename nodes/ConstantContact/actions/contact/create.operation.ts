@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { MAPPER_DESCRIPTION, contactFieldsMapper } from '../../descriptions/contactFields.description';
-import { contactsAdditionalFields, tagsField, existingContactOptions } from '../../descriptions/contactAdditional.description';
+import { contactsAdditionalFields, tagsField, existingContactOptions, mappingDefaultsField } from '../../descriptions/contactAdditional.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { toContactPostRequest } from '../../mapping/contactBody';
 import type { PermissionToSend } from '../../mapping/types';
@@ -25,6 +25,7 @@ export const description: INodeProperties[] = [
 	}),
 	tagsField({ show }),
 	contactsAdditionalFields({ show }),
+	mappingDefaultsField('mappingDefaults', { show }, { phoneKind: true }),
 	{
 		displayName: 'If Contact Exists',
 		name: 'ifContactExists',
@@ -71,6 +72,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return [
 		await updateExistingContact.call(this, existing, contact, readUpdateOptions.call(this, itemIndex), itemIndex),
 	];
+}
+
+/** The item's contact fields, checked as execute checks them, before any item is written. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
 }
 
 export function orderingKey(this: IExecuteFunctions, itemIndex: number): string | undefined {

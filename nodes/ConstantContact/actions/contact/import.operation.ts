@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { customFieldsField, phoneNumbersField, streetAddressesField } from '../../descriptions/contactAdditional.description';
+import { customFieldsField, mappingDefaultsField, phoneNumbersField, streetAddressesField } from '../../descriptions/contactAdditional.description';
 import { MAPPER_DESCRIPTION, contactFieldsMapper } from '../../descriptions/contactFields.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import type { ImportRow } from '../../mapping/importRow';
 import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/importRow';
 import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { waitForActivity } from '../../transport/activities';
-import { constantContactRequest } from '../../transport/request';
-import { errorOutput } from '../errorOutput';
+import { postActivity, waitForActivity } from '../../transport/activities';
+import { errorItem } from '../errorOutput';
 import type { FieldParameters } from './shared';
 import { getCustomFieldDefinitions, readValidContact } from './shared';
 
@@ -21,6 +20,7 @@ const IMPORT_PARAMETERS: FieldParameters = {
 	lists: 'importListMemberships',
 	additional: 'importAdditionalFields',
 	taggings: false,
+	defaults: 'mappingDefaults',
 };
 
 export const description: INodeProperties[] = [
@@ -46,6 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [customFieldsField, phoneNumbersField, streetAddressesField],
 	},
+	mappingDefaultsField('mappingDefaults', { show }, { phoneKind: true }),
 	{
 		displayName: 'Options',
 		name: 'importOptions',
@@ -88,7 +89,8 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	const groups = new Map<string, PendingImport>();
 	const fail = (error: unknown, pairedItem: IPairedItemData[]): void => {
 		if (!this.continueOnFail()) throw error;
-		output.push({ json: errorOutput(error), pairedItem: pairedItem.length === 1 ? pairedItem[0] : pairedItem });
+		// One error item per input item, so that each reaches the error output with its own fields.
+		for (const item of pairedItem) output.push(errorItem(error, item));
 	};
 
 	// Every item is checked before anything is sent: without Continue On Fail a bad item stops the
@@ -132,7 +134,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			const chunkItems = chunk.rows.map((row) => group.items[row]);
 			const pairedItem = chunkItems.map((item) => ({ item }));
 			try {
-				const activity = await sendImport.call(this, chunk.rows.map((row) => group.rows[row]), group.listIds, chunkItems[0]);
+				const activity = await sendImport.call(this, chunk.rows.map((row) => group.rows[row]), group.listIds, chunkItems[0], timeoutMs);
 				const result = wait
 					? await waitForActivity.call(this, activity.activity_id, { timeoutMs, itemIndex: chunkItems[0] })
 					: { activity, final: false };
@@ -151,15 +153,13 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	return output;
 }
 
-async function sendImport(this: IExecuteFunctions, rows: ImportRow[], listIds: string[], itemIndex: number): Promise<Activity> {
-	return (await constantContactRequest.call(this, {
-		method: 'POST',
-		path: '/activities/contacts_json_import',
-		body: { import_data: rows, list_ids: listIds } as unknown as IDataObject,
-		// Importing the same rows twice leaves the same contacts: safe to resend after a 5xx.
-		idempotent: true,
-		itemIndex,
-	})) as Activity;
+async function sendImport(this: IExecuteFunctions, rows: ImportRow[], listIds: string[], itemIndex: number, timeoutMs: number): Promise<Activity> {
+	// Importing the same rows twice leaves the same contacts: safe to resend after a 5xx.
+	return await postActivity.call(
+		this,
+		{ path: '/activities/contacts_json_import', body: { import_data: rows, list_ids: listIds } as unknown as IDataObject, itemIndex },
+		{ timeoutMs },
+	);
 }
 
 /** One output item per import activity: its state, counts and Constant Contact's error rows. */

@@ -8,11 +8,11 @@ import { isDeleted, mergeContactForPut } from '../../mapping/merge';
 import type { ContactResource } from '../../mapping/types';
 import { invalidInputError, unique } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { waitForActivity } from '../../transport/activities';
+import { postActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
-import { errorOutput } from '../errorOutput';
+import { errorItem } from '../errorOutput';
 import type { ContactRef } from './locate';
-import { readContactRef, requireContact, resolveContactId } from './locate';
+import { findContact, readContactRef, requireContact, resolveContactId } from './locate';
 import { listIdsFromPicker, toIdList } from './shared';
 
 /** Constant Contact's bulk membership and tagging activities take at most this many contact IDs. */
@@ -162,17 +162,49 @@ interface BulkGroup {
 	entries: Array<{ itemIndex: number; contactId: string; ref: ContactRef }>;
 }
 
-async function sendActivity(this: IExecuteFunctions, spec: Spec, contactIds: string[], targets: string[], itemIndex: number): Promise<Activity> {
+async function sendActivity(this: IExecuteFunctions, spec: Spec, contactIds: string[], targets: string[], itemIndex: number, timeoutMs: number): Promise<Activity> {
 	const body: IDataObject =
 		spec.kind === 'lists' ? { source: { contact_ids: contactIds }, list_ids: targets } : { source: { contact_ids: contactIds }, tag_ids: targets };
-	return (await constantContactRequest.call(this, {
-		method: 'POST',
-		path: spec.activityPath,
-		body,
-		// Adding or removing the same memberships twice ends in the same state: safe to resend after a 5xx.
-		idempotent: true,
-		itemIndex,
-	})) as Activity;
+	// Adding or removing the same memberships twice ends in the same state: safe to resend after a 5xx.
+	return await postActivity.call(this, { path: spec.activityPath, body, itemIndex }, { timeoutMs });
+}
+
+/**
+ * A completed activity can still have failed for some contacts (`status.error_count`,
+ * `cannot_add_to_list_count`, `activity_errors`). Returns, per contact ID, why its change did not
+ * happen: from Constant Contact's messages when they name the contact (by ID or email), else, for
+ * failures no message names, by reading each remaining contact and checking its lists or tags.
+ */
+async function rowFailures(
+	this: IExecuteFunctions,
+	spec: Spec,
+	activity: Activity,
+	entries: BulkGroup['entries'],
+	targets: string[],
+	itemIndex: number,
+): Promise<Map<string, string>> {
+	const status = (activity.status ?? {}) as IDataObject;
+	const messages = (activity.activity_errors ?? []).map(String);
+	const reported = Math.max(Number(status.error_count ?? 0) + Number(status.cannot_add_to_list_count ?? 0), messages.length);
+	const failures = new Map<string, string>();
+	if (!reported) return failures;
+	for (const entry of entries) {
+		const names = [entry.contactId, entry.ref.by === 'email' ? entry.ref.value : ''].filter(Boolean).map((n) => n.toLowerCase());
+		const said = messages.filter((m) => names.some((n) => m.toLowerCase().includes(n)));
+		if (said.length) failures.set(entry.contactId, `Constant Contact reported: ${said.join('; ')}`);
+	}
+	if (failures.size >= reported) return failures;
+	const prop = property(spec.kind);
+	const unnamed = messages.filter((m) => ![...failures.values()].some((f) => f.includes(m)));
+	const why = unnamed.length ? `Constant Contact reported: ${unnamed.slice(0, 3).join('; ')}` : `Constant Contact counted ${reported} contact(s) it could not change without naming them`;
+	for (const contactId of new Set(entries.map((e) => e.contactId))) {
+		if (failures.has(contactId)) continue;
+		const contact = await findContact.call(this, { by: 'id', value: contactId }, [prop], itemIndex);
+		const have = (contact?.[prop] ?? []).map(String);
+		const done = spec.add ? targets.every((t) => have.includes(t)) : targets.every((t) => !have.includes(t));
+		if (!contact || isDeleted(contact) || !done) failures.set(contactId, `${why}; reading the contact shows the change missing`);
+	}
+	return failures;
 }
 
 async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionData[]> {
@@ -184,10 +216,21 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 	const fail = (error: unknown, itemIndexes: number[]): void => {
 		const failure = asItemError.call(this, error, itemIndexes[0]);
 		if (!this.continueOnFail()) throw failure;
-		for (const item of itemIndexes) output.push({ json: errorOutput(failure), pairedItem: { item } });
+		for (const item of itemIndexes) output.push(errorItem(failure, { item }));
 	};
 
 	if (!bulk) {
+		// Without Continue On Fail, a bad item is found before any contact is changed.
+		if (!this.continueOnFail()) {
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				try {
+					readContactRef.call(this, itemIndex);
+					readTargets.call(this, spec, itemIndex);
+				} catch (error) {
+					throw asItemError.call(this, error, itemIndex);
+				}
+			}
+		}
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				output.push({ json: await updateOne.call(this, spec, itemIndex), pairedItem: { item: itemIndex } });
@@ -213,7 +256,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 		} catch (error) {
 			const failure = asItemError.call(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			results.set(itemIndex, [{ json: errorOutput(failure), pairedItem: { item: itemIndex } }]);
+			results.set(itemIndex, [errorItem(failure, { item: itemIndex })]);
 		}
 	}
 
@@ -225,35 +268,52 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 			const inChunk = new Set(chunk);
 			const entries = group.entries.filter((e) => inChunk.has(e.contactId));
 			const first = entries[0].itemIndex;
+			let failures: Map<string, string>;
+			let activity: Activity;
+			let final: boolean;
 			try {
-				const created = await sendActivity.call(this, spec, chunk, group.targets, first);
-				const { activity, final } = await waitForActivity.call(this, created.activity_id, { timeoutMs, itemIndex: first });
+				const created = await sendActivity.call(this, spec, chunk, group.targets, first, timeoutMs);
+				({ activity, final } = await waitForActivity.call(this, created.activity_id, { timeoutMs, itemIndex: first }));
 				if (['failed', 'cancelled', 'timed_out'].includes(activity.state)) {
 					throw new NodeOperationError(this.getNode(), `Constant Contact's bulk activity ${activity.activity_id} ended as "${activity.state}"`, {
 						description: (activity.activity_errors ?? []).slice(0, 10).join('; ') || undefined,
 						itemIndex: first,
 					});
 				}
-				for (const entry of entries) {
-					results.set(entry.itemIndex, [
-						{
-							json: {
-								contact_id: entry.contactId,
-								...(entry.ref.by === 'email' ? { email_address: entry.ref.value } : {}),
-								[spec.kind === 'lists' ? 'list_ids' : 'tag_ids']: group.targets,
-								action: spec.add ? 'added' : 'removed',
-								activity_id: activity.activity_id,
-								activity_state: activity.state,
-								...(final ? {} : { wait_timed_out: true }),
-							},
-							pairedItem: { item: entry.itemIndex },
-						},
-					]);
-				}
+				failures = final ? await rowFailures.call(this, spec, activity, entries, group.targets, first) : new Map();
 			} catch (error) {
 				const failure = asItemError.call(this, error, first);
 				if (!this.continueOnFail()) throw failure;
-				for (const entry of entries) results.set(entry.itemIndex, [{ json: errorOutput(failure), pairedItem: { item: entry.itemIndex } }]);
+				for (const entry of entries) results.set(entry.itemIndex, [errorItem(failure, { item: entry.itemIndex })]);
+				continue;
+			}
+			for (const entry of entries) {
+				const why = failures.get(entry.contactId);
+				if (why) {
+					const who = entry.ref.by === 'email' ? entry.ref.value : entry.contactId;
+					const what = `${spec.add ? 'add' : 'remove'} ${who} ${spec.add ? 'to' : 'from'} the ${spec.kind}`;
+					const failure = new NodeOperationError(this.getNode(), `Constant Contact's bulk activity ${activity.activity_id} did not ${what}`, {
+						description: `${why}. The other contacts of the activity were changed.`,
+						itemIndex: entry.itemIndex,
+					});
+					if (!this.continueOnFail()) throw failure;
+					results.set(entry.itemIndex, [errorItem(failure, { item: entry.itemIndex })]);
+					continue;
+				}
+				results.set(entry.itemIndex, [
+					{
+						json: {
+							contact_id: entry.contactId,
+							...(entry.ref.by === 'email' ? { email_address: entry.ref.value } : {}),
+							[spec.kind === 'lists' ? 'list_ids' : 'tag_ids']: group.targets,
+							action: spec.add ? 'added' : 'removed',
+							activity_id: activity.activity_id,
+							activity_state: activity.state,
+							...(final ? {} : { wait_timed_out: true }),
+						},
+						pairedItem: { item: entry.itemIndex },
+					},
+				]);
 			}
 		}
 	}

@@ -26,12 +26,23 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-/** `PUT /contacts/resubscribe/{id}` for an unsubscribed contact. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const ref = readContactRef.call(this, itemIndex);
+function readListIds(this: IExecuteFunctions, itemIndex: number): string[] {
 	const listIds = unique(listIdsFromPicker((this.getNodeParameter('resubscribeLists', itemIndex, {}) as IDataObject).list));
 	if (listIds.length === 0) throw invalidInputError(this.getNode(), ['Lists: none given; choose at least one'], itemIndex);
 	if (listIds.length > 50) throw invalidInputError(this.getNode(), [`Lists: ${listIds.length} given; Constant Contact allows at most 50`], itemIndex);
+	return listIds;
+}
+
+/** The contact named and its lists, checked before any item is written. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readContactRef.call(this, itemIndex);
+	readListIds.call(this, itemIndex);
+}
+
+/** `PUT /contacts/resubscribe/{id}` for an unsubscribed contact. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const ref = readContactRef.call(this, itemIndex);
+	const listIds = readListIds.call(this, itemIndex);
 	const contact = await requireContact.call(this, ref, [], itemIndex);
 	const address = contact.email_address?.address ?? contact.contact_id;
 	const permission = contact.email_address?.permission_to_send;
@@ -41,17 +52,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Resubscribe is only for unsubscribed contacts. To add a subscribed contact to lists, use Add to Lists.',
 		});
 	}
+	let ambiguous = false;
 	await constantContactRequest
 		.call(this, {
 			method: 'PUT',
 			path: `/contacts/resubscribe/${encodeURIComponent(contact.contact_id)}`,
 			body: { list_ids: listIds },
-			// A second request would be refused (once per contact): never resend after an ambiguous failure.
+			// Constant Contact sends the email once per contact and refuses a second request (409), so
+			// after an ambiguous failure the request is sent again: a 409 then means our first one went through.
 			idempotent: false,
+			resolveAmbiguous: async () => {
+				ambiguous = true;
+				return undefined;
+			},
 			itemIndex,
 		})
 		.catch((error: unknown) => {
 			if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') throw error;
+			if (ambiguous) return;
 			throw new NodeApiError(this.getNode(), { status: 409 }, {
 				message: `Constant Contact already sent ${address} a resubscribe email (409)`,
 				description:

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { createdByRequest } from '../../mapping/createdBy';
+import { applyMappingDefaults, readMappingDefaults } from '../../mapping/defaults';
 import { autoMapItem, contactInputFromFields, mergeContactInputs, scalarText } from '../../mapping/input';
 import type { MembershipMode } from '../../mapping/merge';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
@@ -20,6 +22,8 @@ export interface FieldParameters {
 	additional: string;
 	/** Whether tags are offered (not on the sign-up form). */
 	taggings: boolean;
+	/** The Mapping Defaults collection: kinds and date order where the data does not say. */
+	defaults: string;
 }
 
 export const CONTACTS_PARAMETERS: FieldParameters = {
@@ -27,6 +31,7 @@ export const CONTACTS_PARAMETERS: FieldParameters = {
 	lists: 'listMemberships',
 	additional: 'additionalFields',
 	taggings: true,
+	defaults: 'mappingDefaults',
 };
 
 export const SIGN_UP_PARAMETERS: FieldParameters = {
@@ -34,6 +39,7 @@ export const SIGN_UP_PARAMETERS: FieldParameters = {
 	lists: 'signUpListMemberships',
 	additional: 'signUpAdditionalFields',
 	taggings: false,
+	defaults: 'signUpMappingDefaults',
 };
 
 /** One request per execution for the account's custom fields (every page), shared by all items. */
@@ -128,16 +134,18 @@ export async function readValidContact(
 		tag_ids: parameters.taggings ? toIdList(this.getNodeParameter('taggings', itemIndex, [])) : [],
 	};
 
+	const mappingDefaults = readMappingDefaults(this.getNodeParameter(parameters.defaults, itemIndex, {}) as IDataObject);
 	const mapped = auto
 		? undefined
 		: contactInputFromFields(this.getNodeParameter(`${parameters.mapper}.value`, itemIndex, {}) as IDataObject, target);
-	const needsDefinitions = auto
-		? // A Form Trigger's or CRM's other fields may be custom fields, by name or label.
-			autoMapItem(json, target).unmatched.length > 0 || (extra.custom_fields?.length ?? 0) > 0
+	const firstPass = auto ? autoMapItem(json, target, undefined, mappingDefaults) : undefined;
+	const needsDefinitions = firstPass
+		? // A Form Trigger's or CRM's other fields, and its labels, may be custom fields, by name or label.
+			firstPass.unmatched.length > 0 || firstPass.guessed.length > 0 || (extra.custom_fields?.length ?? 0) > 0
 		: (mapped?.custom_fields.length ?? 0) > 0 || (extra.custom_fields?.length ?? 0) > 0;
 	const definitions = needsDefinitions ? await getCustomFieldDefinitions.call(this, itemIndex) : undefined;
-	const base = mapped ?? autoMapItem(json, target, definitions).input;
-	const input = mergeContactInputs(base, extra);
+	const base = mapped ?? (definitions && firstPass ? autoMapItem(json, target, definitions, mappingDefaults) : firstPass)!.input;
+	const input = applyMappingDefaults(mergeContactInputs(base, extra), target, mappingDefaults);
 	// Update: an email not given means the contact keeps its own.
 	if (!input.email?.trim() && defaults.email) input.email = defaults.email;
 	return assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);
@@ -163,20 +171,31 @@ export async function findContactByEmail(this: IExecuteFunctions, email: string,
 	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
 }
 
-/** `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up, so a retry never duplicates. */
+/**
+ * `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up:
+ * the contact found counts as created by this request only on the evidence (`createdByRequest`: not
+ * deleted, created after the request was sent, holding the fields it sent). Otherwise the request
+ * is sent again, so that Constant Contact itself answers: a 409 when the email was there before,
+ * which the caller resolves as the user chose. A retry never duplicates and never claims a contact
+ * it did not create.
+ */
 export async function createContact(
 	this: IExecuteFunctions,
 	body: ContactPostRequest,
 	itemIndex: number,
 ): Promise<ContactResource> {
 	const email = body.email_address.address;
+	const sentAt = Date.now();
 	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
 		method: 'POST',
 		path: '/contacts',
 		body: body as unknown as IDataObject,
 		email,
 		itemIndex,
-		resolveAmbiguous: async () => await findContactByEmail.call(this, email, itemIndex),
+		resolveAmbiguous: async () => {
+			const found = await findContactByEmail.call(this, email, itemIndex);
+			return found && createdByRequest(found, body, sentAt, Date.now()) ? found : undefined;
+		},
 	});
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import {
 	customFieldsField,
+	mappingDefaultsField,
 	notesField,
 	phoneNumbersField,
 	streetAddressesField,
@@ -14,8 +15,8 @@ import type { MembershipMode } from '../../mapping/merge';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
 import type { ContactChangeOptions, PermissionChange } from '../../mapping/permission';
 import { applyContactChanges } from '../../mapping/permission';
-import type { ContactResource } from '../../mapping/types';
-import { CONTACT_INCLUDE } from '../../mapping/types';
+import type { ContactPutRequest, ContactResource, PermissionToSend } from '../../mapping/types';
+import { CONTACT_INCLUDE, PUT_PERMISSIONS } from '../../mapping/types';
 import { invalidInputError } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
 import { contactRefKey, readContactRef, requireContact } from './locate';
@@ -29,6 +30,7 @@ const UPDATE_PARAMETERS: FieldParameters = {
 	lists: 'changeListMemberships',
 	additional: 'extraFields',
 	taggings: true,
+	defaults: 'mappingDefaults',
 };
 
 const SUBRESOURCES = CONTACT_INCLUDE.split(',') as Array<keyof ContactResource>;
@@ -60,6 +62,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [customFieldsField, notesField, phoneNumbersField, streetAddressesField],
 	},
+	mappingDefaultsField('mappingDefaults', { show }, { phoneKind: true }),
 	{
 		displayName: 'Options',
 		name: 'changeOptions',
@@ -170,13 +173,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	if (!merge.changed && !deleted) return [{ json: { ...existing, action: 'unchanged' } as IDataObject }];
 
-	const updated = (await constantContactRequest.call(this, {
-		method: 'PUT',
-		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
-		body: merge.body as unknown as IDataObject,
-		email: contact.email,
-		itemIndex,
-	})) as ContactResource;
+	const put = async (body: ContactPutRequest) =>
+		(await constantContactRequest.call(this, {
+			method: 'PUT',
+			path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
+			body: body as unknown as IDataObject,
+			email: contact.email,
+			itemIndex,
+		})) as ContactResource;
+	let updated: ContactResource;
+	if (deleted && merge.body.update_source !== 'Account') {
+		// "To restore a deleted contact you must specify the update_source as Account" (the contract):
+		// restore it as the account; a permission change on the contact's own word follows as theirs.
+		const ownWord = merge.changes.some((c) => c === 'permission_to_send' || c === 'opt_out_reason');
+		const stored = existing.email_address?.permission_to_send as PermissionToSend | undefined;
+		const restore: ContactPutRequest = {
+			...merge.body,
+			update_source: 'Account',
+			email_address: {
+				address: merge.body.email_address?.address ?? contact.email,
+				...(stored && PUT_PERMISSIONS.includes(stored) ? { permission_to_send: stored } : {}),
+			},
+		};
+		updated = await put(ownWord ? restore : { ...merge.body, update_source: 'Account' });
+		if (ownWord) updated = await put(merge.body);
+	} else {
+		updated = await put(merge.body);
+	}
 	// The PUT answers with the subresources it carried; the others are unchanged.
 	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
 	return [
@@ -190,6 +213,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			} as IDataObject,
 		},
 	];
+}
+
+/**
+ * The contact named and the fields to change, checked before any item is written. Where no new email
+ * is given the contact keeps its stored one, which Constant Contact accepted: a valid address stands in.
+ */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readContactRef.call(this, itemIndex);
+	await readValidContact.call(this, UPDATE_PARAMETERS, 'contacts', itemIndex, { email: 'stored.address@example.com' });
 }
 
 export function orderingKey(this: IExecuteFunctions, itemIndex: number): string | undefined {

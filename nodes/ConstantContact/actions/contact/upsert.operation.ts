@@ -6,9 +6,11 @@ import {
 	signUpAdditionalFields,
 	tagsField,
 	existingContactOptions,
+	mappingDefaultsField,
 } from '../../descriptions/contactAdditional.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contactBody';
+import { CREATION_CLOCK_SKEW_MS } from '../../mapping/createdBy';
 import type { ContactResource, PermissionToSend } from '../../mapping/types';
 import { CONTACT_INCLUDE } from '../../mapping/types';
 import { constantContactRequest } from '../../transport/request';
@@ -65,6 +67,7 @@ export const description: INodeProperties[] = [
 	}),
 	tagsField(accountSync),
 	contactsAdditionalFields(accountSync),
+	mappingDefaultsField('mappingDefaults', accountSync, { phoneKind: true }),
 	existingContactOptions(accountSync),
 	contactFieldsMapper(
 		'signUpFields',
@@ -77,6 +80,7 @@ export const description: INodeProperties[] = [
 		description: 'The lists the person signs up for: at least 1, at most 50',
 	}),
 	signUpAdditionalFields(signUp),
+	mappingDefaultsField('signUpMappingDefaults', signUp, { phoneKind: false }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -93,9 +97,16 @@ async function getContact(this: IExecuteFunctions, contactId: string, itemIndex:
 	});
 }
 
-/** `POST /contacts/sign_up_form`: created (201) or updated (200); its 409 (simultaneous writes) is retried. */
+/**
+ * `POST /contacts/sign_up_form`: created (201) or updated (200); its 409 (simultaneous writes) is
+ * retried. Keyed on the email, it is safe to send again after an ambiguous failure, but the answer to
+ * the resend is then "updated" even when our first attempt created the contact: the contact's
+ * `created_at` (after this request was sent) tells the two apart.
+ */
 async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contact = await readValidContact.call(this, SIGN_UP_PARAMETERS, 'sign_up_form', itemIndex);
+	const sentAt = Date.now();
+	let ambiguous = false;
 	const response = await constantContactRequest.call<
 		IExecuteFunctions,
 		Parameters<typeof constantContactRequest>,
@@ -106,13 +117,20 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 		body: toSignUpFormRequest(contact) as unknown as IDataObject,
 		fullResponse: true,
 		retryWhen: (failure) => failure.status === 409,
-		// Create or update keyed on the email: sending it again after an ambiguous failure cannot duplicate.
-		idempotent: true,
+		// Create or update keyed on the email: sending it again after an ambiguous failure cannot
+		// duplicate. Resent through resolveAmbiguous (undefined: send again) to learn that it happened.
+		idempotent: false,
+		resolveAmbiguous: async () => {
+			ambiguous = true;
+			return undefined;
+		},
 		email: contact.email,
 		itemIndex,
 	});
-	const action = response.statusCode === 201 ? 'created' : 'updated';
 	const stored = await getContact.call(this, response.body.contact_id, itemIndex);
+	const createdAt = Date.parse(String(stored.created_at ?? ''));
+	const createdByFirstAttempt = ambiguous && response.statusCode === 200 && createdAt >= sentAt - CREATION_CLOCK_SKEW_MS;
+	const action = response.statusCode === 201 || createdByFirstAttempt ? 'created' : 'updated';
 	return [{ json: { ...stored, action } as IDataObject }];
 }
 
@@ -135,6 +153,13 @@ async function syncAccount(this: IExecuteFunctions, itemIndex: number): Promise<
 	const concurrent = await findContactByEmail.call(this, contact.email, itemIndex);
 	if (!concurrent) throw outcome.conflict;
 	return [await updateExistingContact.call(this, concurrent, contact, options, itemIndex)];
+}
+
+/** The item's contact fields for its path, checked as execute checks them, before any item is written. */
+export async function validate(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	const path = this.getNodeParameter('consentPath', itemIndex, 'accountSync') as string;
+	if (path === 'signUpForm') await readValidContact.call(this, SIGN_UP_PARAMETERS, 'sign_up_form', itemIndex);
+	else await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
 }
 
 export function orderingKey(this: IExecuteFunctions, itemIndex: number): string | undefined {

@@ -7,8 +7,18 @@ import { nameConflict } from '../conflict';
 
 const show = { resource: ['customField'], operation: ['create'] };
 const MAX_LABEL = 50;
-const MAX_CHOICES = 100;
 const MAX_CHOICE_LABEL = 255;
+
+/**
+ * How Constant Contact shows a choice field (`metadata.display_type`) and how many choices each takes
+ * (the contract: 20 for radio buttons and checkboxes, 100 for a dropdown). A multiple-choice field is
+ * shown as checkboxes; a single-choice field as a dropdown or radio buttons.
+ */
+const DISPLAY_TYPES: Record<string, { label: string; maxChoices: number }> = {
+	dropdown: { label: 'Dropdown', maxChoices: 100 },
+	radio: { label: 'Radio Buttons', maxChoices: 20 },
+	checkbox: { label: 'Checkboxes', maxChoices: 20 },
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -45,8 +55,21 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Bronze, Silver, Gold',
-		description: 'The choices, separated by commas, in display order (at most 100)',
+		description:
+			'The choices, separated by commas, in display order: at most 100 for a dropdown, 20 for radio buttons or checkboxes (how Constant Contact shows a multiple-choice field)',
 		displayOptions: { show: { ...show, type: SELECT_TYPES } },
+	},
+	{
+		displayName: 'Display As',
+		name: 'displayType',
+		type: 'options',
+		default: 'dropdown',
+		description: 'How Constant Contact shows the choices',
+		displayOptions: { show: { ...show, type: ['single_select'] } },
+		options: [
+			{ name: 'Dropdown', value: 'dropdown', description: 'Up to 100 choices' },
+			{ name: 'Radio Buttons', value: 'radio', description: 'Up to 20 choices' },
+		],
 	},
 ];
 
@@ -63,11 +86,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			.split(',')
 			.map((c) => c.trim())
 			.filter(Boolean);
+		const displayType = type === 'multi_select' ? 'checkbox' : (this.getNodeParameter('displayType', itemIndex, 'dropdown') as string);
+		const display = DISPLAY_TYPES[displayType] ?? DISPLAY_TYPES.dropdown;
 		if (choices.length === 0) problems.push('Choices: at least one is required for a choice field');
-		if (choices.length > MAX_CHOICES) problems.push(`Choices: ${choices.length} given; Constant Contact allows at most ${MAX_CHOICES}`);
+		if (choices.length > display.maxChoices) {
+			problems.push(
+				`Choices: ${choices.length} given; Constant Contact allows at most ${display.maxChoices} for ${display.label}${displayType === 'radio' ? ' (a dropdown takes up to 100)' : ''}`,
+			);
+		}
 		const long = choices.find((c) => c.length > MAX_CHOICE_LABEL);
 		if (long) problems.push(`Choices: "${long.slice(0, 40)}..." has ${long.length} characters; at most ${MAX_CHOICE_LABEL}`);
 		body.choices = choices.map((choice_label, i) => ({ choice_label, display_order: i + 1 }));
+		body.metadata = { display_type: displayType };
 	}
 	if (problems.length) {
 		throw new NodeOperationError(this.getNode(), problems[0], { itemIndex, description: problems.join('. ') });

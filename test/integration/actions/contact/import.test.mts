@@ -65,8 +65,8 @@ describe('Contact → Import', () => {
 		expect(error).toBeUndefined();
 		const errors = output.filter((o) => o.json.error);
 		expect(errors.map((o) => o.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(String(errors[0].json.error) + String(errors[0].json.hint ?? '')).toMatch(/Email/);
-		expect(String(errors[1].json.error) + String(errors[1].json.hint ?? '')).toMatch(/at most 50/);
+		expect(String(errors[0].json.error) + JSON.stringify(errors[0].json.details ?? '')).toMatch(/Email/);
+		expect(String(errors[1].json.error) + JSON.stringify(errors[1].json.details ?? '')).toMatch(/at most 50/);
 		const activity = output.find((o) => o.json.activity_id)!;
 		expect(activity.json).toMatchObject({ state: 'completed', contacts_sent: 2 });
 		expect(activity.pairedItem).toEqual([{ item: 0 }, { item: 3 }]);
@@ -85,7 +85,7 @@ describe('Contact → Import', () => {
 		account = await startAccount();
 		const byExpression = { list: [{ list: { __rl: true, mode: 'id', value: '={{ $json.lists }}' } }] };
 		const { output } = await run(account, importParams([], { importListMemberships: byExpression }), [{ Email: 'a@example.com', lists: '' }], true);
-		expect(String(output[0].json.error) + String(output[0].json.hint ?? '')).toMatch(/Lists: the import needs at least one list/);
+		expect(String(output[0].json.error) + JSON.stringify(output[0].json.details ?? '')).toMatch(/Lists: the import needs at least one list/);
 		expect(apiRequests(account.fake, 'POST')).toHaveLength(0);
 	});
 
@@ -107,6 +107,18 @@ describe('Contact → Import', () => {
 		expect(['initialized', 'processing']).toContain(output[0].json.state);
 	});
 
+	it('with 1,000 activities queued, fails at the timeout with that reason, after a few spaced tries', async () => {
+		account = await startAccount();
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'L' });
+		fake.injectFault({ method: 'POST', path: '/activities/contacts_json_import', status: 429, body: [{ error_key: 'too_many_activities', error_message: 'You exceeded 1,000 queued activities for this user account.' }], times: 100 });
+		const started = Date.now();
+		const { error } = await run(account, importParams([list.list_id], { importOptions: { timeoutSeconds: 3 } }), [{ Email: 'a@example.com' }]);
+		expect(error?.message).toMatch(/^Constant Contact already has 1,000 activities queued for this account \(429\)/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+		expect(apiRequests(fake, 'POST').length).toBeLessThanOrEqual(3);
+	});
+
 	it('turns a failed activity into an error for its items', async () => {
 		account = await startAccount({ importStepMs: 50 });
 		const list = account.fake.seed.list({ name: 'L' });
@@ -118,10 +130,13 @@ describe('Contact → Import', () => {
 			times: 5,
 		});
 		const { output } = await run(account, importParams([list.list_id]), [{ Email: 'a@example.com' }, { Email: 'b@example.com' }], true);
-		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toMatch(/ended as "failed"/);
-		expect(output[0].json.hint).toMatch(/could not be processed/);
-		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		// One error item per contact of the failed import, each paired with its own input item.
+		expect(output).toHaveLength(2);
+		for (const item of output) {
+			expect(item.json.error).toMatch(/ended as "failed"/);
+			expect((item.json.details as Record<string, unknown>).description).toMatch(/could not be processed/);
+		}
+		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('maps fields given below for every item', async () => {

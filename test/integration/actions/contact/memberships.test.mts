@@ -122,3 +122,103 @@ describe('many input items: bulk activities, at most 500 contacts each, waited f
 		expect(fake.seed && [...fake.state.contacts.values()].map((c) => c.list_memberships)).toEqual([[a.list_id], [b.list_id]]);
 	});
 });
+
+describe('bulk activities that complete with failures for some contacts', () => {
+	it('a contact Constant Contact names in activity_errors fails alone; the others are added', async () => {
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'L' });
+		const contacts = ['p0', 'p1', 'p2'].map((n) => fake.seed.contact({ email_address: { address: `${n}@example.com` } }));
+		// Deleted after the node looked it up: the activity reports "Contact <id> not found" for it.
+		fake.state.contacts.get(contacts[1].contact_id)!.deleted_at = '2026-01-01';
+		const { outputs } = await run(account, { operation: 'addToLists', contact: byIdExpression, membershipLists: lists(list.list_id) }, contacts.map((c) => ({ id: c.contact_id })), 'continueErrorOutput');
+		expect(outputs[0].map((o) => [o.pairedItem, o.json.action])).toEqual([[{ item: 0 }, 'added'], [{ item: 2 }, 'added']]);
+		expect(outputs[1]).toHaveLength(1);
+		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
+		expect(outputs[1][0].json.error).toMatch(new RegExp(`^Constant Contact's bulk activity .* did not add ${contacts[1].contact_id} to the lists$`));
+		expect((outputs[1][0].json.details as Record<string, unknown>).description).toMatch(`Constant Contact reported: Contact ${contacts[1].contact_id} not found`);
+		// Only the activity's own answer was needed: no contact was read back.
+		expect(apiRequests(fake, 'GET').filter((r) => r.path.startsWith('/v3/contacts/'))).toHaveLength(0);
+	});
+
+	it('a failure no message names: each contact is read back, and the one missing the list fails', async () => {
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'Target' });
+		const full = Array.from({ length: 50 }, (_, i) => fake.seed.list({ name: `Full ${i}` }).list_id);
+		const ok = fake.seed.contact({ email_address: { address: 'ok@example.com' } });
+		// In 50 lists already: Constant Contact counts it in cannot_add_to_list_count, with no message.
+		const crowded = fake.seed.contact({ email_address: { address: 'crowded@example.com' }, list_memberships: full });
+		const { output, error } = await run(
+			account,
+			{ operation: 'addToLists', contact: byEmail('={{ $json.email }}'), membershipLists: lists(list.list_id) },
+			[{ email: 'ok@example.com' }, { email: 'crowded@example.com' }],
+			true,
+		);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ action: 'added', contact_id: ok.contact_id });
+		expect(output[1].json.error).toMatch(/did not add crowded@example\.com to the lists/);
+		expect((output[1].json.details as Record<string, unknown>).description).toMatch(/reading the contact shows the change missing/);
+		expect(fake.state.contacts.get(crowded.contact_id)!.list_memberships).not.toContain(list.list_id);
+	});
+
+	it('Stop Workflow: a contact the activity could not change fails the run, naming its item', async () => {
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'L' });
+		const contacts = ['s0', 's1'].map((n) => fake.seed.contact({ email_address: { address: `${n}@example.com` } }));
+		fake.state.contacts.get(contacts[1].contact_id)!.deleted_at = '2026-01-01';
+		const { error } = await run(account, { operation: 'addToLists', contact: byIdExpression, membershipLists: lists(list.list_id) }, contacts.map((c) => ({ id: c.contact_id })));
+		expect(error?.message).toMatch(/did not add .* to the lists/);
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+	});
+});
+
+describe('1,000 activities queued: not throttling', () => {
+	/** Fills the account's activity queue the way other imports and bulk changes would. */
+	function fillQueue(): string[] {
+		const ids: string[] = [];
+		for (let i = 0; i < 1000; i++) {
+			const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+			const at = new Date().toISOString();
+			account.fake.state.activities.set(id, {
+				activity_id: id,
+				state: 'processing',
+				created_at: at,
+				updated_at: at,
+				percent_done: 50,
+				activity_errors: [],
+				status: { items_total_count: 1, items_completed_count: 0, person_count: 0, error_count: 0, correctable_count: 0, cannot_add_to_list_count: 0, list_count: 1 },
+				import_data: [],
+				list_ids: [],
+			});
+			ids.push(id);
+		}
+		return ids;
+	}
+
+	const activityPosts = () => apiRequests(account.fake, 'POST').filter((r) => r.path === '/v3/activities/add_list_memberships');
+	const bulkAdd = (timeoutSeconds: number) => {
+		const list = account.fake.seed.list({ name: 'L' });
+		const contacts = ['q0', 'q1'].map((n) => account.fake.seed.contact({ email_address: { address: `${n}@example.com` } }));
+		return run(account, { operation: 'addToLists', contact: byIdExpression, membershipLists: lists(list.list_id), membershipOptions: { timeoutSeconds } }, contacts.map((c) => ({ id: c.contact_id })));
+	};
+
+	it('waits for room, without a burst of retries, and then goes through', async () => {
+		const queued = fillQueue();
+		setTimeout(() => {
+			for (const id of queued.slice(0, 10)) account.fake.state.activities.get(id)!.state = 'completed';
+		}, 500).unref();
+		const { output, error } = await bulkAdd(30);
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.json.action)).toEqual(['added', 'added']);
+		expect(activityPosts().map((r) => r.status)).toEqual([429, 201]);
+	});
+
+	it('fails with that reason at the timeout, having asked a few times, not spun', async () => {
+		fillQueue();
+		const started = Date.now();
+		const { error } = await bulkAdd(3);
+		expect(error?.message).toMatch(/^Constant Contact already has 1,000 activities queued for this account \(429\)/);
+		expect(error?.description).toMatch(/waited for room/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+		expect(activityPosts().length).toBeLessThanOrEqual(3);
+	});
+});

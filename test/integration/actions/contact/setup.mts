@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { ConstantContact } from '../../../../nodes/ConstantContact/ConstantContact.node.ts';
 import { startFakeConstantContact } from '../../../fake-constant-contact/server.mts';
-import type { Harness, NodeRun } from '../../../helpers/n8n.mts';
+import type { Harness, NodeRun, RunNodeOptions } from '../../../helpers/n8n.mts';
 import { connectedCredential, createHarness, runNode } from '../../../helpers/n8n.mts';
 
 export type Fake = Awaited<ReturnType<typeof startFakeConstantContact>>;
@@ -45,13 +45,14 @@ export async function run(
 	account: Account,
 	parameters: Record<string, unknown>,
 	items?: Array<Record<string, unknown>>,
-	continueOnFail = false,
+	/** `true` is *On Error: Continue (regular output)*; or name the setting. */
+	onError: boolean | RunNodeOptions['onError'] = false,
 ): Promise<NodeRun> {
 	return await runNode(account.harness, {
 		nodeType: new ConstantContact(),
 		parameters: { resource: 'contact', simple: false, output: 'raw', ...parameters } as INodeParameters,
 		items: items as IDataObject[] | undefined,
-		continueOnFail,
+		...(typeof onError === 'string' ? { onError } : { continueOnFail: onError }),
 	});
 }
 

@@ -27,7 +27,7 @@ describe('Contact → Update', () => {
 			[{}],
 			true,
 		);
-		expect(String(refused.output[0].json.error) + String(refused.output[0].json.hint ?? '')).toMatch(/only their own request can re-subscribe them/);
+		expect(String(refused.output[0].json.error) + JSON.stringify(refused.output[0].json.details ?? '')).toMatch(/only their own request can re-subscribe them/);
 		expect(apiRequests(fake, 'PUT')).toHaveLength(0);
 		expect(fake.state.contacts.get(c.contact_id)!.email_address.permission_to_send).toBe('unsubscribed');
 

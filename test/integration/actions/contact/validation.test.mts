@@ -51,7 +51,7 @@ const cases: BadInput[] = [
 		}),
 		message: 'Street Addresses: 4 given; Constant Contact allows at most 3 per contact on /contacts',
 	},
-	{ name: 'address without kind', fields: { ...ok, 'street_address:street': '1 Main St' }, message: 'Street Address 1: a kind is required (home, work or other)' },
+	{ name: 'address of an unknown kind', fields: { ...ok, 'street_address:kind': 'office', 'street_address:street': '1 Main St' }, message: 'Street Address 1: kind "office" is not one of home, work or other' },
 	{ name: 'birthday month without day', fields: { ...ok, birthday_month: 4 }, message: 'Birthday: month and day go together; the day is missing (month 1-12, day 1-31)' },
 	{ name: 'birthday month out of range', fields: { ...ok, birthday_month: 13, birthday_day: 1 }, message: 'Birthday Month: "13" is not a month from 1 to 12' },
 	{ name: 'birthday day out of range', fields: { ...ok, birthday_month: 4, birthday_day: 31 }, message: 'Birthday Day: month 4 has at most 30 days, not 31' },
@@ -120,6 +120,54 @@ describe('Contact → bad input is refused per item, before any request', () => 
 	}
 });
 
+describe('Stop Workflow (no Continue On Fail): every item is checked before the first write', () => {
+	const rows = (bad: number) =>
+		Array.from({ length: 8 }, (_, i) => (i === bad ? { email: `row${i}-at-example.com`, firstname: 'Bad' } : { email: `row${i}@example.com`, firstname: `Row${i}` }));
+	const byEmail = (value: string) => ({ __rl: true, mode: 'id', value });
+
+	it.each<[string, Record<string, unknown>]>([
+		['Create', { operation: 'create', contactFields: automatic() }],
+		['Create or Update (account sync)', { operation: 'upsert', consentPath: 'accountSync', contactFields: automatic() }],
+		['Create or Update (sign-up form)', { operation: 'upsert', consentPath: 'signUpForm', signUpFields: automatic(), signUpListMemberships: { list: [{ list: { __rl: true, mode: 'id', value: 'b1a7e1b2-0000-4000-8000-000000000000' } }] } }],
+	])('%s: a batch with one bad item (the 6th) writes nothing and names it', async (_name, parameters) => {
+		const { fake } = account;
+		if (parameters.signUpListMemberships) fake.state.lists.set('b1a7e1b2-0000-4000-8000-000000000000', { list_id: 'b1a7e1b2-0000-4000-8000-000000000000', name: 'L', favorite: false, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
+		const { error } = await run(account, parameters, rows(5));
+		expect(error?.message).toBe('Email: "row5-at-example.com" is not a valid email address');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(5);
+		expect(writes()).toEqual([]);
+		expect(fake.state.contacts.size).toBe(0);
+	});
+
+	it('Update: a bad item among contacts to change stops the run before any of them changes', async () => {
+		const { fake } = account;
+		const contacts = [0, 1, 2, 3, 4, 5].map((i) => fake.seed.contact({ email_address: { address: `u${i}@example.com` }, first_name: 'Old' }));
+		const items = contacts.map((c, i) => ({ id: c.contact_id, first_name: i === 4 ? 'x'.repeat(51) : 'New' }));
+		const { error } = await run(account, { operation: 'update', contact: byEmail('={{ $json.id }}'), updateFields: mapped({ first_name: '={{ $json.first_name }}' }) }, items);
+		expect(error?.message).toMatch(/^First Name: ".*" has 51 characters/);
+		expect(writes()).toEqual([]);
+		expect([...fake.state.contacts.values()].every((c) => c.first_name === 'Old')).toBe(true);
+	});
+
+	it('Add to Lists, one contact at a time: a bad item stops the run before any contact changes', async () => {
+		const { fake } = account;
+		const list = fake.seed.list({ name: 'L' });
+		for (const i of [0, 1, 2]) fake.seed.contact({ email_address: { address: `m${i}@example.com` } });
+		const { error } = await run(
+			account,
+			{
+				operation: 'addToLists',
+				contact: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+				membershipLists: { list: [{ list: { __rl: true, mode: 'id', value: '={{ $json.list }}' } }] },
+				membershipOptions: { processing: 'perContact' },
+			},
+			[{ email: 'm0@example.com', list: list.list_id }, { email: 'm1@example.com', list: list.list_id }, { email: 'm2@example.com', list: '' }],
+		);
+		expect(error?.message).toBe('Lists: none given; choose at least one');
+		expect(writes()).toEqual([]);
+	});
+});
+
 describe('Continue On Fail', () => {
 	it('creates 22 of 25 Form Trigger items and outputs why each of the 3 bad ones failed, paired with its item', async () => {
 		const { fake } = account;
@@ -144,7 +192,7 @@ describe('Continue On Fail', () => {
 			[11, expect.stringMatching(/^First Name: ".*" has 51 characters; Constant Contact allows at most 50$/)],
 			[19, 'Birthday: month and day go together; the day is missing (month 1-12, day 1-31)'],
 		]);
-		for (const [i] of failed) expect(String(output[i].json.hint)).toContain('Nothing was sent to Constant Contact');
+		for (const [i] of failed) expect(String((output[i].json.details as Record<string, unknown>).description)).toContain('Nothing was sent to Constant Contact');
 
 		expect(output.filter((item) => item.json.action === 'created')).toHaveLength(22);
 		expect(fake.state.contacts.size).toBe(22);
