@@ -15,7 +15,7 @@ describe('errorJson', () => {
 		const json = errorJson(invalidInputError(node, ['Email: a value is required', 'First Name: "x" has 51 characters'], 3));
 		expect(Object.keys(json).every((k) => ERROR_ITEM_KEYS.includes(k))).toBe(true);
 		expect(json).toEqual({
-			error: 'Email: a value is required (and 1 more problem)',
+			error: 'Email: a value is required (and 1 more)',
 			details: {
 				description: expect.stringContaining('Nothing was sent to Constant Contact for this item.'),
 				problems: ['Email: a value is required', 'First Name: "x" has 51 characters'],

@@ -58,7 +58,7 @@ describe("n8n's UX guidelines: parameters", () => {
 
 	it('top-level collections are Additional Fields, Update Fields, Options or Filters', () => {
 		const names = new Set(all.filter(({ p, depth }) => depth === 0 && p.type === 'collection').map(({ p }) => p.displayName));
-		expect([...names].sort()).toEqual(['Additional Fields', 'Existing Contact Options', 'Filters', 'Options', 'Update Fields']);
+		expect([...names].sort()).toEqual(['Additional Fields', 'Existing Contact Options', 'Filters', 'Mapping Defaults', 'Options', 'Update Fields']);
 	});
 
 	it('Return All and Limit: the standard wording, Limit 50 by default and at least 1', () => {

@@ -150,7 +150,7 @@ describe('Contact writes: Simplify', () => {
 		);
 		expect(bulk.output.map((o) => o.json)).toEqual([
 			expect.objectContaining({ contact_id: contact.contact_id, email_address: 'ada@example.com', list_ids: [extra.list_id], action: 'added' }),
-			{ error: 'No contact with the email address nobody@example.com exists in Constant Contact', hint: expect.any(String) },
+			{ error: 'No contact with the email address nobody@example.com exists in Constant Contact', details: { description: expect.any(String) } },
 		]);
 	});
 });
