@@ -99,7 +99,7 @@ async function main(): Promise<void> {
 		const q = authorizeUrl.searchParams;
 		log(`  authorize URL: ${authorizeUrl.origin}${authorizeUrl.pathname} scope="${q.get('scope')}" redirect_uri=${q.get('redirect_uri')}`);
 		if (authorizeUrl.origin !== 'https://authz.constantcontact.com') throw new Error(`n8n sent the browser to ${authorizeUrl.origin}`);
-		for (const scope of ['contact_data', 'offline_access']) {
+		for (const scope of ['contact_data', 'campaign_data', 'account_read', 'offline_access']) {
 			if (!q.get('scope')?.split(' ').includes(scope)) throw new Error(`the authorize URL asks for "${q.get('scope')}", without ${scope}`);
 		}
 		const exchanges = fake.tokenRequests.filter((t) => t.grantType === 'authorization_code' && t.status === 200);
