@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as campaign from './actions/campaign/Campaign.resource';
 import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
@@ -40,6 +41,10 @@ export class ConstantContact implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Campaign',
+						value: 'campaign',
+					},
+					{
 						name: 'Connection',
 						value: 'connection',
 					},
@@ -67,6 +72,7 @@ export class ConstantContact implements INodeType {
 			...tag.description,
 			...customField.description,
 			...connection.description,
+			...campaign.description,
 		],
 	};
 

@@ -17,6 +17,17 @@ export type ConstantContactType = {
 	tag: 'create' | 'getAll' | 'delete';
 	customField: 'create' | 'getAll';
 	connection: 'getInfo';
+	campaign:
+		| 'create'
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'delete'
+		| 'sendTest'
+		| 'schedule'
+		| 'unschedule'
+		| 'getSchedule'
+		| 'getSendHistory';
 };
 
 export type ConstantContactResource = keyof ConstantContactType;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as campaign from './campaign/Campaign.resource';
 import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
@@ -29,6 +30,7 @@ const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType
 	tag: tag.operations,
 	customField: customField.operations,
 	connection: connection.operations,
+	campaign: campaign.operations,
 };
 
 /**

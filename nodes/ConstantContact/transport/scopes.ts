@@ -1,6 +1,10 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from './constants';
+import type { ConstantContactContext } from './request';
+import { inspectAccessToken, lacksScope } from './token';
+
 /**
  * Which OAuth scope each Constant Contact endpoint needs, as the `security` entries of its contract
  * (swagger-v3.yaml) name them. The transport checks the stored token against it before a request,
@@ -43,11 +47,25 @@ export function requiredScope(method: string, path: string): Scope | undefined {
 	return 'contact_data';
 }
 
-/** The error for a token granted without `scope`: what it disables, what was granted, and to reconnect. */
-export function missingScopeError(node: INode, scope: Scope, granted: string[], itemIndex?: number): NodeOperationError {
+/** The error for a token granted without `scopes`: what they enable, what was granted, and to reconnect. */
+export function missingScopeError(node: INode, scopes: Scope | Scope[], granted: string[], itemIndex?: number): NodeOperationError {
+	const needed = Array.isArray(scopes) ? scopes : [scopes];
 	const missing = CREDENTIAL_SCOPES.filter((s) => !granted.includes(s));
-	return new NodeOperationError(node, `The Constant Contact credential was granted without the "${scope}" scope, which ${SCOPE_FEATURES[scope]} need`, {
+	const names = needed.map((s) => `"${s}"`).join(' and ');
+	const features = needed.map((s) => SCOPE_FEATURES[s]).join('; and ');
+	return new NodeOperationError(node, `The Constant Contact credential was granted without the ${names} scope${needed.length > 1 ? 's' : ''}, which ${features} need`, {
 		description: `This connection was made before the node asked for ${missing.join(', ')} (it grants: ${granted.join(' ') || 'nothing readable'}). Open the Constant Contact credential and click "Reconnect" (or "Connect my account"): the consent screen asks for ${CREDENTIAL_SCOPES.join(', ')}. Operations that need only what was granted keep working meanwhile; "Get Connection Info" lists what each missing scope disables.`,
 		itemIndex,
 	});
+}
+
+/**
+ * For an operation whose first request is not the one that defines it (a campaign is created after
+ * its sender addresses are read): fails before any request when the token lacks one of `scopes`.
+ */
+export async function assertScopes(this: ConstantContactContext, scopes: Scope[], itemIndex?: number): Promise<void> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as { oauthTokenData?: { access_token?: unknown } };
+	const token = inspectAccessToken(credentials.oauthTokenData?.access_token);
+	const missing = scopes.filter((s) => lacksScope(token, s));
+	if (missing.length) throw missingScopeError(this.getNode(), missing, token?.scopes ?? [], itemIndex);
 }
