@@ -6,6 +6,7 @@ import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as list from './actions/list/List.resource';
+import * as segment from './actions/segment/Segment.resource';
 import * as tag from './actions/tag/Tag.resource';
 import { router } from './actions/router';
 import { methods } from './methods';
@@ -61,6 +62,10 @@ export class ConstantContact implements INodeType {
 						value: 'list',
 					},
 					{
+						name: 'Segment',
+						value: 'segment',
+					},
+					{
 						name: 'Tag',
 						value: 'tag',
 					},
@@ -73,6 +78,7 @@ export class ConstantContact implements INodeType {
 			...customField.description,
 			...connection.description,
 			...campaign.description,
+			...segment.description,
 		],
 	};
 

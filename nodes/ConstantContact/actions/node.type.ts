@@ -28,6 +28,7 @@ export type ConstantContactType = {
 		| 'unschedule'
 		| 'getSchedule'
 		| 'getSendHistory';
+	segment: 'create' | 'get' | 'getAll' | 'rename' | 'delete';
 };
 
 export type ConstantContactResource = keyof ConstantContactType;

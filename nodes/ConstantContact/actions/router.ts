@@ -9,6 +9,7 @@ import { errorOutput } from './errorOutput';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
+import * as segment from './segment/Segment.resource';
 import * as tag from './tag/Tag.resource';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -31,6 +32,7 @@ const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType
 	customField: customField.operations,
 	connection: connection.operations,
 	campaign: campaign.operations,
+	segment: segment.operations,
 };
 
 /**
