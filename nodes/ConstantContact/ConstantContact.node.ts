@@ -6,6 +6,7 @@ import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as list from './actions/list/List.resource';
+import * as report from './actions/report/Report.resource';
 import * as segment from './actions/segment/Segment.resource';
 import * as tag from './actions/tag/Tag.resource';
 import { router } from './actions/router';
@@ -62,6 +63,10 @@ export class ConstantContact implements INodeType {
 						value: 'list',
 					},
 					{
+						name: 'Report',
+						value: 'report',
+					},
+					{
 						name: 'Segment',
 						value: 'segment',
 					},
@@ -79,6 +84,7 @@ export class ConstantContact implements INodeType {
 			...connection.description,
 			...campaign.description,
 			...segment.description,
+			...report.description,
 		],
 	};
 

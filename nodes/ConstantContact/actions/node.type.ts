@@ -29,6 +29,7 @@ export type ConstantContactType = {
 		| 'getSchedule'
 		| 'getSendHistory';
 	segment: 'create' | 'get' | 'getAll' | 'rename' | 'delete';
+	report: 'getCampaignSummaries' | 'getCampaignStats' | 'getTracking' | 'getContactActivitySummary' | 'getContactActivityDetails';
 };
 
 export type ConstantContactResource = keyof ConstantContactType;

@@ -9,6 +9,7 @@ import { errorOutput } from './errorOutput';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
+import * as report from './report/Report.resource';
 import * as segment from './segment/Segment.resource';
 import * as tag from './tag/Tag.resource';
 
@@ -33,6 +34,7 @@ const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType
 	connection: connection.operations,
 	campaign: campaign.operations,
 	segment: segment.operations,
+	report: report.operations,
 };
 
 /**
