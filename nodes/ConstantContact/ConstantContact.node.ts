@@ -22,7 +22,7 @@ export class ConstantContact implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and update contacts in Constant Contact without re-subscribing anyone',
+		description: 'Manage contacts, email campaigns, segments and reports in Constant Contact without re-subscribing anyone',
 		defaults: {
 			name: 'Constant Contact',
 		},

@@ -15,6 +15,7 @@ import { N8n, OAUTH_CALLBACK, OWNER } from './lib/n8n.mts';
 import { N8nRest } from './lib/rest.mts';
 import { CREDENTIAL_TYPE, NODE_TYPE_COMMUNITY } from './lib/workflows.mts';
 import { accountSync } from './scenarios/accountSync.mts';
+import { activateBounceTrigger, bounceEmittedOnce, campaignLoop } from './scenarios/campaigns.mts';
 import { continueOnFail } from './scenarios/continueOnFail.mts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.mts';
 import { customExtensions } from './scenarios/customExtensions.mts';
@@ -129,7 +130,10 @@ async function main(): Promise<void> {
 	await step('scenario 2: CRM items incl. an unsubscribed contact → Create or Update (account sync)', async () => await accountSync(ctx));
 	await step('scenario 3: the access token expires during a 20-item run (rotating refresh tokens)', async () => await tokenRefresh(ctx));
 	await step('scenario 4: good and bad items with Continue On Fail', async () => await continueOnFail(ctx));
+	await step('scenario 6: publish a workflow whose Constant Contact Trigger (Contact Bounced) polls every minute', async () => await activateBounceTrigger(ctx));
+	await step('scenario 6: create a campaign, send a test, schedule it; the fake sends it; read its report', async () => await campaignLoop(ctx));
 	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
+	await step('scenario 6: the trigger ran its workflow once for the bounce, and not again on later polls', async () => await bounceEmittedOnce(ctx));
 	await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
 	await step('stop n8n', async () => await n8n.stop());
 

@@ -3,6 +3,7 @@
 import type { FakeConstantContact } from '../../fake-constant-contact/server.mts';
 import type { Ctx } from '../lib/context.mts';
 import { accountSyncWorkflow } from './accountSync.mts';
+import { campaignWorkflows } from './campaigns.mts';
 import { continueOnFailWorkflow } from './continueOnFail.mts';
 import { signUpWorkflow } from './signUp.mts';
 import { tokenRefreshWorkflow } from './tokenRefresh.mts';
@@ -39,5 +40,5 @@ export function seedAccount(fake: FakeConstantContact): Ctx['lists'] {
 }
 
 export function scenarioWorkflows(ctx: Ctx, nodeType: string): Array<Record<string, unknown>> {
-	return [signUpWorkflow, accountSyncWorkflow, tokenRefreshWorkflow, continueOnFailWorkflow].map((build) => build(ctx, nodeType));
+	return [...[signUpWorkflow, accountSyncWorkflow, tokenRefreshWorkflow, continueOnFailWorkflow].map((build) => build(ctx, nodeType)), ...campaignWorkflows(ctx, nodeType)];
 }
