@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { primaryEmailActivityId } from '../mapping/campaignOutput';
 import { constantContactRequest } from '../transport/request';
@@ -27,12 +28,18 @@ interface CampaignSentState extends IDataObject {
 const timeOf = (row: IDataObject): number => Date.parse(String(row.last_sent_date ?? ''));
 
 async function output(this: IPollFunctions, summary: IDataObject): Promise<INodeExecutionData> {
-	const campaign = (await constantContactRequest.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(String(summary.campaign_id))}` })) as IDataObject;
+	// A campaign deleted right after its send is still a send: reported without its name.
+	const campaign = (await constantContactRequest
+		.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(String(summary.campaign_id))}` })
+		.catch((error: unknown) => {
+			if (error instanceof NodeApiError && String(error.httpCode) === '404') return {};
+			throw error;
+		})) as IDataObject;
 	return {
 		json: {
 			campaign_id: summary.campaign_id,
-			name: campaign.name,
-			current_status: campaign.current_status,
+			name: campaign.name ?? null,
+			current_status: campaign.current_status ?? null,
 			last_sent_date: summary.last_sent_date,
 			primary_email_activity_id: primaryEmailActivityId(campaign) ?? null,
 			campaign_type: summary.campaign_type,

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { constantContactRequest } from '../transport/request';
 import { readNewestFirst } from './readBack';
@@ -59,6 +60,9 @@ interface EngagementState extends IDataObject {
 }
 
 const timeOf = (row: IDataObject): number => Date.parse(String(row.created_time ?? ''));
+
+/** A campaign deleted since it was sent: skipped this poll rather than failing every poll. */
+const gone = (error: unknown): boolean => error instanceof NodeApiError && String(error.httpCode) === '404';
 
 /** The most recently sent campaigns, within the window: one request. */
 async function recentCampaigns(this: IPollFunctions, settings: EngagementSettings, now: number): Promise<IDataObject[]> {
@@ -134,18 +138,28 @@ export async function pollEngagement(
 	const found: Array<{ time: number; out: INodeExecutionData }> = [];
 	for (const summary of await recentCampaigns.call(this, settings, now)) {
 		const campaignId = String(summary.campaign_id);
-		const campaign = await watched.call(this, campaignId, first ? undefined : state.campaigns?.[campaignId], now);
+		const campaign = await watched.call(this, campaignId, first ? undefined : state.campaigns?.[campaignId], now).catch((error: unknown) => {
+			if (gone(error)) return undefined;
+			throw error;
+		});
+		if (!campaign) continue;
 		campaigns[campaignId] = campaign;
 		for (const activityId of campaign.activity_ids) {
 			const stream = streams[activityId];
 			const options = { now, overlapMs: ENGAGEMENT.overlapMs, floor: since };
-			const read = await readNewestFirst.call(
-				this,
-				{ path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`, qs: {}, property: 'tracking_activities', pageSize: ENGAGEMENT.pageSize },
-				timeOf,
-				cutoff(stream, options),
-				ENGAGEMENT.maxPages,
-			);
+			const read = await readNewestFirst
+				.call(
+					this,
+					{ path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`, qs: {}, property: 'tracking_activities', pageSize: ENGAGEMENT.pageSize },
+					timeOf,
+					cutoff(stream, options),
+					ENGAGEMENT.maxPages,
+				)
+				.catch((error: unknown) => {
+					if (gone(error)) return undefined;
+					throw error;
+				});
+			if (!read) continue;
 			const { fresh, state: next } = advance(
 				stream,
 				read.rows.map((row) => ({ row, key: spec.key(row), time: timeOf(row) })),

@@ -150,6 +150,18 @@ describe('Contact Bounced, Contact Opted Out, Contact Clicked', () => {
 		expect(await poller.poll()).toBeNull();
 	});
 
+	it('a campaign whose report is gone (deleted since) is skipped, the others still reported', async () => {
+		const a = sendCampaign('Kept', ['k1@example.com'], iso(120_000));
+		const b = sendCampaign('Gone', ['g1@example.com'], iso(60_000));
+		const poller = createPoller(harness, trigger, { event: 'contactBounced' });
+		await poller.poll();
+		fake.campaigns.track(a.campaignId, [{ type: 'bounce', email: 'k1@example.com', at: iso(-500) }]);
+		fake.injectFault({ method: 'GET', path: `/v3/reports/email_reports/${b.activityId}/tracking/bounces`, status: 404, times: 1 });
+		expect(rows(await poller.poll()).map((r) => r.campaign_name)).toEqual(['Kept']);
+		expect(fake.requests.filter((r) => r.status === 404).map((r) => r.path)).toEqual([`/v3/reports/email_reports/${b.activityId}/tracking/bounces`]);
+		expect(await poller.poll()).toBeNull();
+	});
+
 	it('watches at most Max Campaigns, the most recently sent', async () => {
 		for (let i = 0; i < 4; i++) sendCampaign(`C${i}`, [`c${i}@example.com`], iso((4 - i) * 60_000));
 		const poller = createPoller(harness, trigger, { event: 'contactBounced', engagementOptions: { maxCampaigns: 2 } });
