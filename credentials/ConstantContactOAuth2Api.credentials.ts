@@ -56,12 +56,14 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{
-			// contact_data covers contacts, lists, tags, custom fields and bulk activities;
-			// without offline_access Constant Contact issues no refresh token at all.
+			// contact_data: contacts, lists, tags, custom fields, segments, contact reports;
+			// campaign_data: email campaigns and their reports; account_read: the account's confirmed
+			// sender addresses (GET /account/emails); without offline_access there is no refresh token.
+			// Connections made with fewer scopes keep working for what they grant (see transport/scopes.ts).
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: 'contact_data offline_access',
+			default: 'contact_data campaign_data account_read offline_access',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

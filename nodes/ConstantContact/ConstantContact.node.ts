@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as campaign from './actions/campaign/Campaign.resource';
 import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as list from './actions/list/List.resource';
+import * as report from './actions/report/Report.resource';
+import * as segment from './actions/segment/Segment.resource';
 import * as tag from './actions/tag/Tag.resource';
 import { router } from './actions/router';
 import { methods } from './methods';
@@ -19,7 +22,7 @@ export class ConstantContact implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and update contacts in Constant Contact without re-subscribing anyone',
+		description: 'Manage contacts, email campaigns, segments and reports in Constant Contact without re-subscribing anyone',
 		defaults: {
 			name: 'Constant Contact',
 		},
@@ -40,6 +43,10 @@ export class ConstantContact implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Campaign',
+						value: 'campaign',
+					},
+					{
 						name: 'Connection',
 						value: 'connection',
 					},
@@ -56,6 +63,14 @@ export class ConstantContact implements INodeType {
 						value: 'list',
 					},
 					{
+						name: 'Report',
+						value: 'report',
+					},
+					{
+						name: 'Segment',
+						value: 'segment',
+					},
+					{
 						name: 'Tag',
 						value: 'tag',
 					},
@@ -67,6 +82,9 @@ export class ConstantContact implements INodeType {
 			...tag.description,
 			...customField.description,
 			...connection.description,
+			...campaign.description,
+			...segment.description,
+			...report.description,
 		],
 	};
 

@@ -5,8 +5,17 @@ import { CONTACT_SUBRESOURCE_OPTIONS } from './descriptions/locators.description
 import { simplifyField } from './descriptions/output.description';
 import { SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY, simplifyContact } from './mapping/contactOutput';
 import { methods } from './methods';
+import { pollCampaignSent } from './trigger/campaignSent';
+import { contactBounced } from './trigger/contactBounced';
+import { contactClicked } from './trigger/contactClicked';
+import { contactOptedOut } from './trigger/contactOptedOut';
+import type { EngagementSpec } from './trigger/engagement';
+import { ENGAGEMENT, pollEngagement } from './trigger/engagement';
 import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
+
+const CONTACT_EVENTS: TriggerEvent[] = ['contactCreated', 'contactUpdated', 'contactUnsubscribed'];
+const ENGAGEMENT_EVENTS: Record<string, EngagementSpec> = { contactBounced, contactClicked, contactOptedOut };
 
 // The description lives here: n8n's community lint reads a node's description only from its .node.ts file.
 export class ConstantContactTrigger implements INodeType {
@@ -17,7 +26,8 @@ export class ConstantContactTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when contacts are created, updated or unsubscribed in Constant Contact',
+		description:
+			'Starts the workflow when contacts are created, updated or unsubscribed in Constant Contact, when a campaign is sent, and when contacts bounce, click or opt out of recent campaigns',
 		defaults: {
 			name: 'Constant Contact Trigger',
 		},
@@ -38,9 +48,29 @@ export class ConstantContactTrigger implements INodeType {
 				default: 'contactCreated',
 				options: [
 					{
+						name: 'Campaign Sent',
+						value: 'campaignSent',
+						description: 'An email campaign was sent (a campaign sent again to new contacts is sent again)',
+					},
+					{
+						name: 'Contact Bounced',
+						value: 'contactBounced',
+						description: "A recently sent campaign's email to a contact bounced",
+					},
+					{
+						name: 'Contact Clicked',
+						value: 'contactClicked',
+						description: 'A contact clicked a link in a recently sent campaign',
+					},
+					{
 						name: 'Contact Created',
 						value: 'contactCreated',
 						description: 'A contact was added to the account',
+					},
+					{
+						name: 'Contact Opted Out',
+						value: 'contactOptedOut',
+						description: "A contact unsubscribed through a recently sent campaign's email (with the campaign and reason)",
 					},
 					{
 						name: 'Contact Unsubscribed',
@@ -56,7 +86,7 @@ export class ConstantContactTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'The first time the workflow is active it starts from now: changes made before are not emitted. A manual test run fetches the most recent matching contact as a sample.',
+					'The first time the workflow is active it starts from now: changes made before are not emitted. A manual test run fetches the most recent match as a sample.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',
@@ -64,6 +94,40 @@ export class ConstantContactTrigger implements INodeType {
 			{
 				...simplifyField(),
 				hint: `Simplified: ${SIMPLE_CONTACT_SUMMARY}`,
+				displayOptions: { show: { event: CONTACT_EVENTS } },
+			},
+			{
+				displayName: `Each poll costs 1 request plus 1 per watched campaign email, out of the app's 10,000 a day shared by every workflow: poll every 15 minutes or less often unless you watch few campaigns.`,
+				name: 'engagementNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['contactBounced', 'contactClicked', 'contactOptedOut'] } },
+			},
+			{
+				displayName: 'Watch',
+				name: 'engagementOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: ['contactBounced', 'contactClicked', 'contactOptedOut'] } },
+				options: [
+					{
+						displayName: 'Campaigns Sent Within (Days)',
+						name: 'days',
+						type: 'number',
+						default: 7,
+						typeOptions: { minValue: ENGAGEMENT.limits.days.min, maxValue: ENGAGEMENT.limits.days.max },
+						description: 'Watch campaigns last sent this many days ago or less',
+					},
+					{
+						displayName: 'Max Campaigns',
+						name: 'maxCampaigns',
+						type: 'number',
+						default: 5,
+						typeOptions: { minValue: ENGAGEMENT.limits.maxCampaigns.min, maxValue: ENGAGEMENT.limits.maxCampaigns.max },
+						description: 'Watch at most this many campaigns, the most recently sent first; each costs a request per poll',
+					},
+				],
 			},
 			{
 				displayName: 'Options',
@@ -71,6 +135,7 @@ export class ConstantContactTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				displayOptions: { show: { event: CONTACT_EVENTS } },
 				options: [
 					{
 						displayName: 'Include',
@@ -119,7 +184,20 @@ export class ConstantContactTrigger implements INodeType {
 	methods = { listSearch: methods.listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const selected = this.getNodeParameter('event') as string;
+		if (selected === 'campaignSent') return await pollCampaignSent.call(this, this.getWorkflowStaticData('node'));
+		const engagement = ENGAGEMENT_EVENTS[selected];
+		if (engagement) {
+			const watch = this.getNodeParameter('engagementOptions', {}) as IDataObject;
+			const bounded = (value: unknown, fallback: number, limits: { min: number; max: number }) =>
+				Math.min(limits.max, Math.max(limits.min, Math.floor(Number(value ?? fallback)) || fallback));
+			const settings = {
+				days: bounded(watch.days, 7, ENGAGEMENT.limits.days),
+				maxCampaigns: bounded(watch.maxCampaigns, 5, ENGAGEMENT.limits.maxCampaigns),
+			};
+			return await pollEngagement.call(this, engagement, settings, this.getWorkflowStaticData('node'));
+		}
+		const event = selected as TriggerEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const list = options.list as { value?: unknown } | string | undefined;
 		const listId = String((typeof list === 'object' && list !== null ? list.value : list) ?? '').trim();

@@ -16,6 +16,7 @@ import { N8nRest } from './lib/rest.mts';
 import { CREDENTIAL_TYPE, NODE_TYPE_COMMUNITY } from './lib/workflows.mts';
 import { accountSync } from './scenarios/accountSync.mts';
 import { TOOL_TYPE, aiTool, aiToolType, aiToolWorkflow } from './scenarios/aiTool.mts';
+import { activateBounceTrigger, bounceEmittedOnce, campaignLoop } from './scenarios/campaigns.mts';
 import { continueOnFail } from './scenarios/continueOnFail.mts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.mts';
 import { customExtensions } from './scenarios/customExtensions.mts';
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
 		const q = authorizeUrl.searchParams;
 		log(`  authorize URL: ${authorizeUrl.origin}${authorizeUrl.pathname} scope="${q.get('scope')}" redirect_uri=${q.get('redirect_uri')}`);
 		if (authorizeUrl.origin !== 'https://authz.constantcontact.com') throw new Error(`n8n sent the browser to ${authorizeUrl.origin}`);
-		for (const scope of ['contact_data', 'offline_access']) {
+		for (const scope of ['contact_data', 'campaign_data', 'account_read', 'offline_access']) {
 			if (!q.get('scope')?.split(' ').includes(scope)) throw new Error(`the authorize URL asks for "${q.get('scope')}", without ${scope}`);
 		}
 		const exchanges = fake.tokenRequests.filter((t) => t.grantType === 'authorization_code' && t.status === 200);
@@ -133,9 +134,12 @@ async function main(): Promise<void> {
 	await step('scenario 4: good and bad items with Continue On Fail', async () => await continueOnFail(ctx));
 	await step('scenario 6: On Error → Continue (using error output): 4 invalid of 12 items on the Error output', async () => await errorOutput(ctx));
 	await step('scenario 7: a Create whose first POST fails, for an email that exists as a deleted contact', async () => await retryMeetsDeletedContact(ctx));
-	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
 	await step(`AI tool: n8n derived ${TOOL_TYPE}, simplified by default`, async () => await aiToolType(ctx));
 	await step('AI tool: the editor\'s Execute step on the tool (Tool Executor, $fromAI) answers with the simplified contact', async () => await aiTool(ctx));
+	await step('scenario 8: publish a workflow whose Constant Contact Trigger (Contact Bounced) polls every minute', async () => await activateBounceTrigger(ctx));
+	await step('scenario 8: create a campaign, send a test, schedule it; the fake sends it; read its report', async () => await campaignLoop(ctx));
+	await step(`examples: every examples/*.json runs (${examples.length})`, async () => await runExamples(ctx, examples));
+	await step('scenario 8: the trigger ran its workflow once for the bounce, and not again on later polls', async () => await bounceEmittedOnce(ctx));
 	await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
 	await step('stop n8n', async () => await n8n.stop());
 

@@ -27,6 +27,7 @@ interface ParamDef {
 
 interface OperationDef {
 	parameters?: ParamDef[];
+	security?: Array<Record<string, string[]>>;
 	responses?: Record<string, { schema?: Schema }>;
 }
 
@@ -40,14 +41,46 @@ type ParamKind = 'integer' | 'number' | 'boolean' | 'list' | 'string';
 interface CompiledOperation {
 	query: ValidateFunction;
 	kinds: Map<string, ParamKind>;
+	path: ValidateFunction;
+	pathKinds: Map<string, ParamKind>;
 	body?: ValidateFunction;
 	bodyRequired: boolean;
 	responses: Map<string, ValidateFunction | null>;
 }
 
 // QUIRK: the collection GETs paginate with `cursor` (their own `_links.next.href` carries it) but the
-// swagger declares no `cursor` parameter for them. Accept it there and nowhere else.
-const CURSOR_PATHS = new Set(['/contacts', '/contact_lists', '/contact_tags', '/contact_custom_fields']);
+// swagger declares no `cursor` parameter for them ("Follow the href verbatim"). Accept it there and
+// nowhere else.
+const CURSOR_PATHS = new Set([
+	'/contacts',
+	'/contact_lists',
+	'/contact_tags',
+	'/contact_custom_fields',
+	'/emails',
+	'/segments',
+	'/reports/summary_reports/email_campaign_summaries',
+	'/reports/contact_reports/{contact_id}/activity_details',
+	...['sends', 'opens', 'unique_opens', 'didnotopens', 'clicks', 'forwards', 'optouts', 'bounces'].map(
+		(t) => `/reports/email_reports/{campaign_activity_id}/tracking/${t}`,
+	),
+]);
+
+/**
+ * Where the contract's own prose allows what its schema keywords forbid. Each entry names the
+ * swagger lines that say so; everything else is validated as the schema is written.
+ */
+const BODY_ALLOWANCES: Record<string, (schema: Schema) => Schema> = {
+	// EmailScheduleInput.scheduled_date is `format: date-time`, but its description says
+	// "<code>2022-05-17</code> and <code>2022-05-17T16:37:59.091Z</code> are valid dates. Use
+	// <code>"0"</code> as the date to have Constant Contact immediately send" (L14563-14568).
+	'POST /emails/activities/{campaign_activity_id}/schedules': (schema) => ({
+		...schema,
+		properties: {
+			...(schema.properties as Record<string, Schema>),
+			scheduled_date: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', format: 'date' }, { const: '0' }] },
+		},
+	}),
+};
 
 // Statuses the README documents for every endpoint although most operations do not declare them.
 const GENERAL_STATUSES = new Set(['401', '403', '413', '415', '429', '500', '503']);
@@ -97,9 +130,20 @@ export class Contract {
 		return Boolean(this.doc.paths[template]?.[method.toLowerCase()]);
 	}
 
-	validateRequest(method: string, template: string, query: Record<string, string>, body: unknown): RequestCheck {
+	/** The OAuth scopes the operation's `security` entry names (each flow repeats them once). */
+	scopes(method: string, template: string): string[] {
+		const def = this.doc.paths[template]?.[method.toLowerCase()];
+		return [...new Set((def?.security ?? []).flatMap((entry) => Object.values(entry).flat()))];
+	}
+
+	validateRequest(method: string, template: string, query: Record<string, string>, body: unknown, params: Record<string, string> = {}): RequestCheck {
 		const op = this.compiled(method, template);
 		const errors: string[] = [];
+		const path: Record<string, unknown> = {};
+		for (const [name, value] of Object.entries(params)) path[name] = coerce(value, op.pathKinds.get(name));
+		if (!op.path(path)) {
+			for (const e of op.path.errors ?? []) errors.push(`path parameter ${e.instancePath.split('/')[1] ?? '?'} does not have a valid value (${describe(e)})`);
+		}
 		const coerced: Record<string, unknown> = {};
 		for (const [name, value] of Object.entries(query)) coerced[name] = coerce(value, op.kinds.get(name));
 		if (!op.query(coerced)) {
@@ -156,13 +200,24 @@ export class Contract {
 			kinds.set(p.name, kind);
 			if (p.required) required.push(p.name);
 		}
+		const pathProperties: Record<string, Schema> = {};
+		const pathKinds = new Map<string, ParamKind>();
+		for (const p of params.filter((x) => x.in === 'path')) {
+			const { schema, kind } = paramSchema(p);
+			pathProperties[p.name] = schema;
+			pathKinds.set(p.name, kind);
+		}
 		const bodyParam = params.find((p) => p.in === 'body');
 		const responses = new Map<string, ValidateFunction | null>();
 		for (const [code, r] of Object.entries(def.responses ?? {})) responses.set(code, r.schema ? this.ajv.compile(strictCopy(r.schema)) : null);
+		const allowance = BODY_ALLOWANCES[key(method, template)];
+		const bodySchema = bodyParam?.schema ? strictCopy(bodyParam.schema) : undefined;
 		return {
 			query: this.ajv.compile({ type: 'object', properties, required, additionalProperties: false }),
 			kinds,
-			body: bodyParam?.schema ? this.ajv.compile(strictCopy(bodyParam.schema)) : undefined,
+			path: this.ajv.compile({ type: 'object', properties: pathProperties }),
+			pathKinds,
+			body: bodySchema ? this.ajv.compile(allowance ? allowance(bodySchema) : bodySchema) : undefined,
 			bodyRequired: Boolean(bodyParam?.required),
 			responses,
 		};
@@ -183,8 +238,19 @@ function paramSchema(p: ParamDef): { schema: Schema; kind: ParamKind } {
 		return { schema, kind: p.type };
 	}
 	if (p.type === 'boolean') return { schema: { type: 'boolean' }, kind: 'boolean' };
+	// QUIRK: the tracking and contact reports declare `limit` a string with numeric `minimum`/`maximum`
+	// ("The number of tracking activities to return on a page", 1-500). Check it as the number it is.
+	if (p.type === 'string' && p.name === 'limit' && (p.maximum !== undefined || p.minimum !== undefined)) {
+		const schema: Schema = { type: 'integer' };
+		if (p.maximum !== undefined) schema.maximum = p.maximum;
+		if (p.minimum !== undefined) schema.minimum = p.minimum;
+		return { schema, kind: 'integer' };
+	}
 	const item: Schema = { type: 'string' };
 	if (p.enum) item.enum = p.enum;
+	// QUIRK: `tracking_activities_list` is a string whose allowed values sit in `items.enum` (its text:
+	// "a comma-delimited list"). Each comma-separated value is checked against that enum.
+	if (p.type === 'string' && p.format === 'csv' && p.items?.enum) item.enum = p.items.enum as unknown[];
 	if (p.format && p.format !== 'csv') item.format = p.format;
 	// QUIRK: comma lists are `format: csv`; `lists`/`tags`/`segment_id` instead put their maximum ITEM
 	// COUNT in `maximum` on a string. Both become arrays of the comma-separated values.

@@ -101,6 +101,38 @@ describe('contract internals', () => {
 	});
 });
 
+describe('where the contract\'s prose allows what its keywords forbid', () => {
+	it('scheduled_date takes "0" (send now) or a bare date besides a date-time, and nothing else', async () => {
+		const c = await loadContract();
+		const t = '/emails/activities/{campaign_activity_id}/schedules';
+		const params = { campaign_activity_id: '0b4d7f4e-0000-4000-8000-000000000001' };
+		for (const d of ['0', '2022-05-17', '2022-05-17T16:37:59.091Z']) expect(c.validateRequest('POST', t, {}, { scheduled_date: d }, params).errors).toEqual([]);
+		expect(c.validateRequest('POST', t, {}, { scheduled_date: 'tomorrow' }, params).errors).not.toEqual([]);
+		expect(c.validateRequest('POST', t, {}, { scheduled_date: 0 }, params).errors).not.toEqual([]);
+		expect(c.validateRequest('POST', t, {}, { scheduled_date: '0' }, { campaign_activity_id: 'nope' }).errors[0]).toMatch(/^path parameter campaign_activity_id does not have a valid value/);
+	});
+
+	it('reads a string `limit` with minimum/maximum as a number, and checks csv values against items.enum', async () => {
+		const c = await loadContract();
+		const tracking = '/reports/email_reports/{campaign_activity_id}/tracking/sends';
+		const params = { campaign_activity_id: '0b4d7f4e-0000-4000-8000-000000000001' };
+		expect(c.validateRequest('GET', tracking, { limit: '500' }, undefined, params).errors).toEqual([]);
+		expect(c.validateRequest('GET', tracking, { limit: '501' }, undefined, params).errors).not.toEqual([]);
+		const details = '/reports/contact_reports/{contact_id}/activity_details';
+		expect(c.validateRequest('GET', details, { tracking_activities_list: 'em_opens,em_clicks' }, undefined, { contact_id: 'x' }).errors).toEqual([]);
+		expect(c.validateRequest('GET', details, { tracking_activities_list: 'em_opens,em_smiles' }, undefined, { contact_id: 'x' }).errors).not.toEqual([]);
+	});
+
+	it('names each operation\'s scopes from its security entry', async () => {
+		const c = await loadContract();
+		expect(c.scopes('GET', '/account/emails')).toEqual(['account_read']);
+		expect(c.scopes('GET', '/segments')).toEqual(['contact_data']);
+		expect(c.scopes('GET', '/reports/contact_reports/{contact_id}/activity_summary')).toEqual(['contact_data']);
+		expect(c.scopes('POST', '/emails')).toEqual(['campaign_data']);
+		expect(c.scopes('GET', '/account/user/privileges')).toEqual([]);
+	});
+});
+
 describe('the vendored contract', () => {
 	it("is Constant Contact's swagger-v3.yaml verbatim (v3.0.178)", async () => {
 		const { createHash } = await import('node:crypto');

@@ -52,8 +52,12 @@ export function mediaType(req: IncomingMessage): string {
 	return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/**
+ * The query as name → value. A repeated parameter (`bounce_code=B&bounce_code=D`, the contract's
+ * `collectionFormat: multi`) keeps every value, joined with commas as a csv parameter would be.
+ */
 export function queryObject(params: URLSearchParams): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of params) out[k] = v;
+	for (const [k, v] of params) out[k] = k in out ? `${out[k]},${v}` : v;
 	return out;
 }

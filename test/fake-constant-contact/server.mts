@@ -10,6 +10,7 @@ import type { FakeCore } from './core.mts';
 import { FaultRegistry } from './faults.mts';
 import { queryObject, sendJson } from './http.mts';
 import { DailyQuota, PerSecondLimiter } from './limits.mts';
+import { createSeam } from './campaignLifecycle.mts';
 import { FakeState, createSeeder } from './state.mts';
 import { TokenService } from './tokens.mts';
 import type { FakeConstantContact, FakeOptions, RequestLogEntry, ResolvedOptions, TokenSet } from './types.mts';
@@ -35,6 +36,7 @@ function resolveOptions(o: FakeOptions): ResolvedOptions {
 		dailyQuota: o.dailyQuota ?? 10_000,
 		latencyMs: o.latencyMs ?? 0,
 		importStepMs: o.importStepMs ?? 200,
+		campaignSendMs: o.campaignSendMs ?? 200,
 		contract: o.contract ?? true,
 		issuer: o.issuer ?? 'https://identity.constantcontact.com/oauth2/aus1lm3ry9mF7x2Ja0h8',
 		audience: o.audience ?? 'https://api.cc.email/v3',
@@ -45,7 +47,12 @@ export async function startFakeConstantContact(options: FakeOptions = {}): Promi
 	const opts = resolveOptions(options);
 	const contract = opts.contract ? await loadContract() : undefined;
 	if (contract) {
-		for (const r of ROUTES) if (!contract.hasOperation(r.method, r.template)) throw new Error(`fake-constant-contact: ${r.method} ${r.template} is not in the swagger`);
+		for (const r of ROUTES) {
+			if (!contract.hasOperation(r.method, r.template)) throw new Error(`fake-constant-contact: ${r.method} ${r.template} is not in the swagger`);
+			// The scope each route demands is the one the swagger's `security` names for it.
+			const scopes = contract.scopes(r.method, r.template);
+			if (scopes.join(' ') !== (r.scope ?? '')) throw new Error(`fake-constant-contact: ${r.method} ${r.template} asks for scope "${r.scope ?? ''}", the swagger for "${scopes.join(' ')}"`);
+		}
 	}
 	const core: FakeCore = {
 		options: opts,
@@ -91,13 +98,15 @@ export async function startFakeConstantContact(options: FakeOptions = {}): Promi
 		options: opts,
 		state: core.state,
 		seed: createSeeder(core.state),
+		campaigns: createSeam(core),
 		requests: core.requests,
 		tokenRequests: core.tokenRequests,
 		contractViolations: core.contractViolations,
 		async issueTokens(p = {}): Promise<TokenSet> {
 			const client = p.clientId === undefined ? opts.clients[0] : opts.clients.find((c) => c.clientId === p.clientId);
 			if (!client) throw new Error(`issueTokens: unknown client ${p.clientId ?? '(none configured)'}`);
-			const scopes = (p.scope ?? 'contact_data offline_access').split(' ').filter(Boolean);
+			// By default what the credential asks for now; old connections pass their own, narrower scope.
+			const scopes = (p.scope ?? 'contact_data campaign_data account_read offline_access').split(' ').filter(Boolean);
 			const unknown = scopes.filter((s) => !KNOWN_SCOPES.has(s));
 			if (unknown.length) throw new Error(`issueTokens: unknown scope(s) ${unknown.join(' ')}`);
 			// Without offline_access there is no refresh token, exactly as after a real consent.

@@ -2,7 +2,10 @@
 // build records exactly as the API would have stored them.
 import { randomUUID } from 'node:crypto';
 import type {
+	AccountEmailRecord,
 	ActivityRecord,
+	CampaignActivityRecord,
+	CampaignRecord,
 	ContactRecord,
 	CustomFieldRecord,
 	CustomFieldType,
@@ -12,9 +15,13 @@ import type {
 	Permission,
 	PhoneNumberRecord,
 	SeedContactInput,
+	SegmentRecord,
 	Seeder,
+	SendHistoryRecord,
 	StreetAddressRecord,
 	TagRecord,
+	TestSendRecord,
+	TrackingRecord,
 } from './types.mts';
 
 export const nowIso = (): string => new Date().toISOString();
@@ -26,6 +33,15 @@ export class FakeState implements FakeStateMaps {
 	tags = new Map<string, TagRecord>();
 	customFields = new Map<string, CustomFieldRecord>();
 	activities = new Map<string, ActivityRecord>();
+	accountEmails: AccountEmailRecord[] = [ownerEmail()];
+	campaigns = new Map<string, CampaignRecord>();
+	campaignActivities = new Map<string, CampaignActivityRecord>();
+	sendHistory = new Map<string, SendHistoryRecord[]>();
+	tracking: TrackingRecord[] = [];
+	segments = new Map<number, SegmentRecord>();
+	testSends: TestSendRecord[] = [];
+	/** Segment ids are integers handed out in order. */
+	nextSegmentId = 1;
 
 	clear(): void {
 		this.contacts.clear();
@@ -33,6 +49,20 @@ export class FakeState implements FakeStateMaps {
 		this.tags.clear();
 		this.customFields.clear();
 		this.activities.clear();
+		this.accountEmails = [ownerEmail()];
+		this.campaigns.clear();
+		this.campaignActivities.clear();
+		this.sendHistory.clear();
+		this.tracking = [];
+		this.segments.clear();
+		this.testSends = [];
+		this.nextSegmentId = 1;
+	}
+
+	/** A confirmed account email address (the only kind a campaign may be sent from or replied to). */
+	confirmedEmail(address: string): AccountEmailRecord | undefined {
+		const key = address.trim().toLowerCase();
+		return this.accountEmails.find((e) => e.confirm_status === 'CONFIRMED' && e.email_address.toLowerCase() === key);
 	}
 
 	/** Email addresses are unique per account in any state (deleted included), case-insensitively. */
@@ -46,6 +76,21 @@ export class FakeState implements FakeStateMaps {
 		for (const f of this.customFields.values()) if (f.name === name) return f;
 		return undefined;
 	}
+}
+
+/** Every account has its owner's address, confirmed when the account was opened. */
+export const OWNER_EMAIL = 'owner@example.com';
+
+function ownerEmail(): AccountEmailRecord {
+	return {
+		email_address: OWNER_EMAIL,
+		email_id: 1,
+		confirm_status: 'CONFIRMED',
+		confirm_time: '2024-01-02T15:04:05.000Z',
+		confirm_source_type: 'SITE_OWNER',
+		roles: ['CONTACT', 'BILLING', 'REPLY_TO'],
+		pending_roles: [],
+	};
 }
 
 export function newEmailAddress(address: string, permission: Permission, source: string, at: string): EmailAddressRecord {
@@ -91,6 +136,10 @@ function deriveName(state: FakeState, label: string): string {
 	return name;
 }
 
+/** The contract's own example criteria (swagger SegmentData): contacts who opened none of the last 5 campaigns. */
+export const DEFAULT_SEGMENT_CRITERIA =
+	'{"version":"1.0.0","criteria":{"type":"and","group":[{"source":"tracking","field":"not_opened","op":"contains-any","const_value":"last-n-campaigns","param":"5"}]}}';
+
 export function createSeeder(state: FakeState): Seeder {
 	return {
 		list(p) {
@@ -99,6 +148,35 @@ export function createSeeder(state: FakeState): Seeder {
 			const rec: ListRecord = { list_id: randomUUID(), name: p.name, favorite: p.favorite ?? false, created_at: at, updated_at: at };
 			if (p.description !== undefined) rec.description = p.description;
 			state.lists.set(rec.list_id, rec);
+			return rec;
+		},
+		accountEmail(p) {
+			if (state.accountEmails.some((e) => e.email_address.toLowerCase() === p.email_address.toLowerCase())) {
+				throw new Error(`seed.accountEmail: ${p.email_address} already exists`);
+			}
+			const confirmed = p.confirmed ?? true;
+			const rec: AccountEmailRecord = {
+				email_address: p.email_address,
+				email_id: Math.max(0, ...state.accountEmails.map((e) => e.email_id)) + 1,
+				confirm_status: confirmed ? 'CONFIRMED' : 'UNCONFIRMED',
+				...(confirmed ? { confirm_time: nowIso(), confirm_source_type: 'SITE_OWNER' } : {}),
+				roles: p.roles ?? ['OTHER'],
+				pending_roles: [],
+			};
+			state.accountEmails.push(rec);
+			return rec;
+		},
+		segment(p) {
+			const at = nowIso();
+			const rec: SegmentRecord = {
+				segment_id: state.nextSegmentId++,
+				name: p.name,
+				segment_criteria: p.segment_criteria ?? DEFAULT_SEGMENT_CRITERIA,
+				created_at: at,
+				edited_at: at,
+				deleted: p.deleted ?? false,
+			};
+			state.segments.set(rec.segment_id, rec);
 			return rec;
 		},
 		tag(p) {

@@ -22,6 +22,8 @@ export interface FakeOptions {
 	dailyQuota?: number;
 	latencyMs?: number;
 	importStepMs?: number;
+	/** How long a campaign scheduled for "now" stays EXECUTING before it is sent (DONE). */
+	campaignSendMs?: number;
 	contract?: boolean;
 	issuer?: string;
 	audience?: string;
@@ -39,6 +41,7 @@ export interface ResolvedOptions {
 	dailyQuota: number;
 	latencyMs: number;
 	importStepMs: number;
+	campaignSendMs: number;
 	contract: boolean;
 	issuer: string;
 	audience: string;
@@ -201,6 +204,105 @@ export interface ActivityRecord {
 	list_ids: string[];
 }
 
+export interface AccountEmailRecord {
+	email_address: string;
+	email_id: number;
+	confirm_status: 'CONFIRMED' | 'UNCONFIRMED';
+	confirm_time?: string;
+	confirm_source_type?: string;
+	roles: string[];
+	pending_roles: string[];
+}
+
+/** An activity's status, UPPER case as the activity endpoints spell it (campaigns use Title case). */
+export type CampaignActivityStatus = 'DRAFT' | 'SCHEDULED' | 'EXECUTING' | 'DONE' | 'ERROR' | 'REMOVED';
+
+export interface EmailPhysicalAddressRecord {
+	address_line1: string;
+	country_code: string;
+	organization_name: string;
+	[key: string]: string;
+}
+
+export interface CampaignRecord {
+	campaign_id: string;
+	name: string;
+	type: string;
+	type_code: number;
+	created_at: string;
+	updated_at: string;
+	/** Deleted: GET /emails still lists it, as `Removed`. */
+	removed: boolean;
+	/** primary_email first, then permalink. */
+	activity_ids: string[];
+}
+
+export interface CampaignActivityRecord {
+	campaign_activity_id: string;
+	campaign_id: string;
+	role: 'primary_email' | 'permalink' | 'resend';
+	current_status: CampaignActivityStatus;
+	format_type: number;
+	from_email: string;
+	from_name: string;
+	reply_to_email: string;
+	subject: string;
+	preheader?: string;
+	html_content?: string;
+	physical_address_in_footer?: EmailPhysicalAddressRecord;
+	contact_list_ids?: string[];
+	segment_ids?: number[];
+	permalink_url?: string;
+	/** While SCHEDULED: the date it goes out, and the status an unschedule goes back to. */
+	scheduled_date?: string;
+	status_before_schedule?: CampaignActivityStatus;
+}
+
+export interface SendHistoryRecord {
+	send_id: number;
+	contact_list_ids: string[];
+	segment_ids: number[];
+	count: number;
+	run_date: string;
+	send_status: 'COMPLETED' | 'ERRORED';
+	reason_code: number;
+}
+
+export type TrackingType = 'em_sends' | 'em_opens' | 'em_clicks' | 'em_bounces' | 'em_optouts' | 'em_forwards';
+
+/** One row of the tracking reports: what a contact did with one campaign activity, and when. */
+export interface TrackingRecord {
+	tracking_activity_type: TrackingType;
+	campaign_activity_id: string;
+	contact_id: string;
+	email_address: string;
+	first_name?: string;
+	last_name?: string;
+	created_time: string;
+	device_type?: string;
+	url_id?: string;
+	link_url?: string;
+	bounce_code?: string;
+	opt_out_reason?: string;
+}
+
+export interface SegmentRecord {
+	segment_id: number;
+	name: string;
+	segment_criteria: string;
+	created_at: string;
+	edited_at: string;
+	/** Deleted segments leave GET /segments but GET /segments/{id} still returns them. */
+	deleted: boolean;
+}
+
+export interface TestSendRecord {
+	campaign_activity_id: string;
+	email_addresses: string[];
+	personal_message?: string;
+	at: string;
+}
+
 export interface RequestLogEntry {
 	method: string;
 	/** Full path as received, e.g. `/v3/contacts` or `/oauth2/default/v1/token`. */
@@ -265,8 +367,30 @@ export interface SeedContactInput {
 	updated_at?: string;
 }
 
+/** An engagement the fake records as if a contact had acted on a sent campaign. */
+export interface TrackingEvent {
+	type: 'open' | 'click' | 'bounce' | 'optout' | 'forward';
+	email: string;
+	/** ISO time; default now. */
+	at?: string;
+	device_type?: string;
+	link_url?: string;
+	bounce_code?: 'B' | 'D' | 'F' | 'S' | 'V' | 'X' | 'Z';
+	opt_out_reason?: string;
+}
+
+/** Test seam: what Constant Contact does on its own (send a campaign, record opens, clicks, bounces). */
+export interface CampaignSeam {
+	/** Sends the campaign's primary email now (SCHEDULED or EXECUTING → DONE): send history and a send row per recipient. */
+	send(campaignId: string, at?: string): { campaign_activity_id: string; sent_to: string[] };
+	/** Records engagement rows for contacts the campaign was sent to; an opt-out also unsubscribes the contact. */
+	track(campaignId: string, events: TrackingEvent[]): void;
+}
+
 export interface Seeder {
 	list(p: { name: string; description?: string; favorite?: boolean }): ListRecord;
+	accountEmail(p: { email_address: string; confirmed?: boolean; roles?: string[] }): AccountEmailRecord;
+	segment(p: { name: string; segment_criteria?: string; deleted?: boolean }): SegmentRecord;
 	tag(p: { name: string }): TagRecord;
 	customField(p: { label: string; name?: string; type?: CustomFieldType; choices?: string[] }): CustomFieldRecord;
 	contact(p: SeedContactInput): ContactRecord;
@@ -278,6 +402,13 @@ export interface FakeStateMaps {
 	tags: Map<string, TagRecord>;
 	customFields: Map<string, CustomFieldRecord>;
 	activities: Map<string, ActivityRecord>;
+	accountEmails: AccountEmailRecord[];
+	campaigns: Map<string, CampaignRecord>;
+	campaignActivities: Map<string, CampaignActivityRecord>;
+	sendHistory: Map<string, SendHistoryRecord[]>;
+	tracking: TrackingRecord[];
+	segments: Map<number, SegmentRecord>;
+	testSends: TestSendRecord[];
 }
 
 export interface FakeConstantContact {
@@ -290,6 +421,7 @@ export interface FakeConstantContact {
 	options: ResolvedOptions;
 	state: FakeStateMaps;
 	seed: Seeder;
+	campaigns: CampaignSeam;
 	issueTokens(p?: { clientId?: string; scope?: string; accessTokenLifetimeSeconds?: number }): Promise<TokenSet>;
 	revokeGrants(clientId?: string): void;
 	injectFault(f: FaultSpec): void;

@@ -17,6 +17,19 @@ export type ConstantContactType = {
 	tag: 'create' | 'getAll' | 'delete';
 	customField: 'create' | 'getAll';
 	connection: 'getInfo';
+	campaign:
+		| 'create'
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'delete'
+		| 'sendTest'
+		| 'schedule'
+		| 'unschedule'
+		| 'getSchedule'
+		| 'getSendHistory';
+	segment: 'create' | 'get' | 'getAll' | 'rename' | 'delete';
+	report: 'getCampaignSummaries' | 'getCampaignStats' | 'getTracking' | 'getContactActivitySummary' | 'getContactActivityDetails';
 };
 
 export type ConstantContactResource = keyof ConstantContactType;

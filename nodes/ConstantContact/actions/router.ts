@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as campaign from './campaign/Campaign.resource';
 import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
@@ -8,6 +9,8 @@ import { errorItem } from './errorOutput';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
+import * as report from './report/Report.resource';
+import * as segment from './segment/Segment.resource';
 import * as tag from './tag/Tag.resource';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -31,6 +34,9 @@ const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType
 	tag: tag.operations,
 	customField: customField.operations,
 	connection: connection.operations,
+	campaign: campaign.operations,
+	segment: segment.operations,
+	report: report.operations,
 };
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
-import { loadAllLists } from './accountData';
+import { loadAllLists, loadConfirmedSenders } from './accountData';
 
 /**
  * The list picker: Constant Contact filters lists only by exact name, so every page is loaded and
@@ -81,4 +81,59 @@ export async function searchContacts(
 		if (!next || results.length >= 50) break;
 	}
 	return { results, ...(next ? { paginationToken: next } : {}) };
+}
+
+interface CampaignPage {
+	campaigns?: IDataObject[];
+	_links?: { next?: { href?: string } };
+}
+
+/** At most this many pages of campaigns per call; the picker asks for more by scrolling. */
+const CAMPAIGN_PAGES_PER_SEARCH = 5;
+
+/**
+ * The campaign picker: `GET /emails` (500 a page, newest first as Constant Contact lists them), deleted
+ * (Removed) campaigns left out, filtered here by any part of the name or the exact ID.
+ */
+export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results: Array<{ name: string; value: string; description?: string }> = [];
+	let next: string | undefined = paginationToken;
+	for (let pages = 0; pages < CAMPAIGN_PAGES_PER_SEARCH; pages++) {
+		const page = (await constantContactRequest.call(this, { method: 'GET', path: next ?? '/emails', ...(next ? {} : { qs: { limit: 500 } }) })) as CampaignPage;
+		for (const c of page.campaigns ?? []) {
+			if (String(c.current_status).toLowerCase() === 'removed') continue;
+			const option = { name: String(c.name ?? c.campaign_id), value: String(c.campaign_id), description: String(c.current_status ?? '') };
+			if (!wanted || option.name.toLowerCase().includes(wanted) || option.value.toLowerCase() === wanted) results.push(option);
+		}
+		next = page._links?.next?.href || undefined;
+		if (!next || results.length >= 50) break;
+	}
+	return { results, ...(next ? { paginationToken: next } : {}) };
+}
+
+/** The sender picker: the account's confirmed email addresses (`GET /account/emails`, needs account_read). */
+export async function searchSenderEmails(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const addresses = await loadConfirmedSenders.call(this);
+	return {
+		results: addresses
+			.filter((a) => !wanted || a.toLowerCase().includes(wanted))
+			.sort((a, b) => a.localeCompare(b))
+			.map((a) => ({ name: a, value: a })),
+	};
+}
+
+/** The segment picker: every page of `GET /segments` by name (deleted segments are not listed). */
+export async function searchSegments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const segments = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'segments', '/segments', { sort_by: 'name' }, { pageSize: 1000 });
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = segments
+		.map((s) => ({ name: String(s.name ?? s.segment_id), value: String(s.segment_id) }))
+		.filter((s) => !wanted || s.name.toLowerCase().includes(wanted) || s.value === wanted);
+	return { results };
 }

@@ -32,3 +32,15 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 		})
 		.sort(byName);
 }
+
+/** Every campaign of the account but deleted (Removed) ones, newest first as Constant Contact lists them. */
+export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const campaigns = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'campaigns', '/emails', {}, { pageSize: 500 });
+	return campaigns
+		.filter((c) => String(c.current_status).toLowerCase() !== 'removed')
+		.map((c) => ({ name: String(c.name ?? c.campaign_id), value: String(c.campaign_id), description: String(c.current_status ?? '') }));
+}

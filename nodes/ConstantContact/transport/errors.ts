@@ -172,7 +172,7 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 			return {
 				message: `Constant Contact refused access (403)${suffix}`,
 				description:
-					'The credential lacks the contact_data scope, the Constant Contact user who connected it has a role without contact access (for example "Campaign Creator"), or the app was deactivated. Reconnect the credential as an account owner or a user with contact privileges; "Get Connection Info" shows the granted scopes.',
+					'The credential lacks the scope this request needs (contact_data, campaign_data or account_read), the Constant Contact user who connected it has a role without the privilege (contact access, which "Campaign Creator" lacks; campaign:send to test or schedule; campaign:delete to delete campaigns), or the app was deactivated. "Get Connection Info" shows the granted scopes and the user\'s privileges; reconnect the credential as an account owner or a user with those privileges.',
 			};
 		case 404:
 			return {

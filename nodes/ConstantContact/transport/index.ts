@@ -7,4 +7,5 @@ export * from './pacing';
 export * from './paginate';
 export * from './request';
 export * from './retry';
+export * from './scopes';
 export * from './token';

@@ -17,14 +17,20 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 	property: string,
 	path: string,
 	qs: IDataObject = {},
-	options: { limit?: number; pageSize?: number; itemIndex?: number } = {},
+	options: {
+		limit?: number;
+		pageSize?: number;
+		itemIndex?: number;
+		/** Keeps only matching items, for filters Constant Contact does not offer; the limit counts kept items. */
+		filter?: (item: IDataObject) => boolean;
+	} = {},
 ): Promise<T[]> {
 	const results: T[] = [];
 	const { limit, pageSize } = options;
 	let next: string | undefined = path;
 	let query: IDataObject | undefined = {
 		...qs,
-		...(pageSize ? { limit: limit !== undefined ? Math.min(pageSize, Math.max(1, limit)) : pageSize } : {}),
+		...(pageSize ? { limit: limit !== undefined && !options.filter ? Math.min(pageSize, Math.max(1, limit)) : pageSize } : {}),
 	};
 	while (next) {
 		const page: Page = await constantContactRequest.call<ConstantContactContext, Parameters<typeof constantContactRequest>, Promise<Page>>(
@@ -32,9 +38,11 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 			{ method: 'GET', path: next, qs: query, itemIndex: options.itemIndex },
 		);
 		const items = Array.isArray(page[property]) ? (page[property] as T[]) : [];
-		results.push(...items);
+		const keep = options.filter;
+		results.push(...(keep ? items.filter((item) => keep(item as IDataObject)) : items));
 		if (limit !== undefined && results.length >= limit) return results.slice(0, limit);
-		next = page._links?.next?.href;
+		// Some reports answer `"href": null` or "" on their last page.
+		next = page._links?.next?.href || undefined;
 		// The cursor link already carries every query parameter.
 		query = undefined;
 	}

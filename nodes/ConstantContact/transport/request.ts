@@ -10,11 +10,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, DEFAULT_API_BASE_URL, REQUIRED_SCOPE } from './constants';
+import { CREDENTIAL_TYPE, DEFAULT_API_BASE_URL } from './constants';
 import type { Failure } from './errors';
 import { extractFailure, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
 import { pacerFor } from './pacing';
 import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod } from './retry';
+import { missingScopeError, requiredScope } from './scopes';
 import { inspectAccessToken, isExpired, lacksScope } from './token';
 
 export type ConstantContactContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
@@ -66,17 +67,10 @@ export function resolveUrl(baseUrl: string, path: string): string {
 export async function constantContactRequest<T = unknown>(this: ConstantContactContext, request: ApiRequest): Promise<T> {
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as StoredCredentials;
 	const token = inspectAccessToken(credentials.oauthTokenData?.access_token);
-	if (lacksScope(token, REQUIRED_SCOPE)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The Constant Contact credential was granted without the "${REQUIRED_SCOPE}" scope`,
-			{
-				description:
-					'Open the credential and reconnect it: the consent screen must grant contact_data (and offline_access for refreshing).',
-				itemIndex: request.itemIndex,
-			},
-		);
-	}
+	// Each endpoint's own scope (the contract's `security`): an older connection keeps its contact
+	// operations and fails on the rest here, before anything is sent.
+	const scope = requiredScope(request.method, request.path);
+	if (scope && lacksScope(token, scope)) throw missingScopeError(this.getNode(), scope, token?.scopes ?? [], request.itemIndex);
 	const appKey = credentials.clientId ?? 'default';
 	const baseUrl = credentials.apiBaseUrl || DEFAULT_API_BASE_URL;
 
@@ -112,6 +106,8 @@ async function send(
 		url: resolveUrl(baseUrl, request.path),
 		json: true,
 		headers: { Accept: 'application/json' },
+		// Constant Contact repeats a multi-valued parameter (`bounce_code=B&bounce_code=D`), never `bounce_code[0]=B`.
+		arrayFormat: 'repeat',
 		...(request.qs && Object.keys(request.qs).length ? { qs: request.qs } : {}),
 		...(request.body !== undefined ? { body: request.body } : {}),
 		...(request.fullResponse ? { returnFullResponse: true } : {}),

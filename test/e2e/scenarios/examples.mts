@@ -19,7 +19,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { newCampaign } from '../../fake-constant-contact/campaignLifecycle.mts';
 import type { ContactRecord, ListRecord, RequestLogEntry } from '../../fake-constant-contact/server.mts';
+import type { FakeState } from '../../fake-constant-contact/state.mts';
+import { OWNER_EMAIL } from '../../fake-constant-contact/state.mts';
 import type { Ctx } from '../lib/context.mts';
 import { contactByEmail, execute, isApi, summarize } from '../lib/context.mts';
 import { check, checkEqual, log, step, waitFor } from '../lib/log.mts';
@@ -30,6 +33,8 @@ import { CREDENTIAL_TYPE } from '../lib/workflows.mts';
 const EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples');
 const LIST_PLACEHOLDER = 'REPLACE-WITH-YOUR-LIST-ID';
 const CREDENTIAL_PLACEHOLDER = 'REPLACE-WITH-YOUR-CREDENTIAL-ID';
+/** A confirmed email address of the account: the fake's owner address. */
+const EMAIL_PLACEHOLDER = 'REPLACE-WITH-YOUR-EMAIL';
 const OUR_NODE_TYPE = /^n8n-nodes-constant-contact\./;
 const STAND_IN_TRIGGER = 'Manual Trigger (e2e stand-in)';
 
@@ -71,7 +76,7 @@ type StandIn =
 	| { kind: 'trigger'; items: (node: WorkflowNode) => Json[] }
 	/** An external service: a Code node (same name) returning what the service would for its input. */
 	| { kind: 'service'; jsCode: string }
-	/** A write to a CRM: a node that outputs what would have been sent. */
+	/** A write to a CRM or a spreadsheet: a node that outputs what would have been sent. */
 	| { kind: 'record' }
 	/** A node that runs here, with some parameters changed (a file path). */
 	| { kind: 'parameters'; parameters: (ctx: Ctx) => Json };
@@ -100,7 +105,11 @@ const contactOrFail = (ctx: Ctx, email: string): ContactRecord => {
 	check(contact, `${email} is not in the fake account`);
 	return contact;
 };
-const writes = (requests: RequestLogEntry[]): RequestLogEntry[] => requests.filter((r) => isApi(r) && r.method !== 'GET');
+/**
+ * The writes Constant Contact took in. A 429 changed nothing and is retried; the examples run while
+ * scenario 8's trigger polls from n8n's server process on the same app (its own pacer), so one may come.
+ */
+const writes = (requests: RequestLogEntry[]): RequestLogEntry[] => requests.filter((r) => isApi(r) && r.method !== 'GET' && r.status !== 429);
 /** The contacts' emails in a Constant Contact node's output: simplified, its default (`email`, not `email_address.address`). */
 const emails = (items: NodeRunItem[]): unknown[] => items.map((i) => i.json.email);
 
@@ -373,11 +382,136 @@ const triggerToCrm: ExampleCase = {
 	},
 };
 
+// ---------------------------------------------------------------------------------------------------
+// rss-to-campaign.json: RSS Feed Trigger → Create Draft Campaign → Send Test to Editor
+
+/** A post as the RSS Feed Trigger emits it (rss-parser's item fields). */
+const RSS_POSTS: Json[] = [
+	{
+		creator: 'Ada',
+		title: 'Five <small> things for spring & summer',
+		link: 'https://blog.example.com/spring',
+		pubDate: 'Thu, 13 Aug 2026 09:00:00 GMT',
+		content: '<p>Spring &amp; summer ideas.</p>',
+		contentSnippet: 'Spring & summer ideas.',
+		guid: 'https://blog.example.com/?p=42',
+		isoDate: '2026-08-13T09:00:00.000Z',
+	},
+];
+
+const rssToCampaign: ExampleCase = {
+	listName: 'Example: Blog readers',
+	standIns: { 'RSS Feed Trigger': { kind: 'trigger', items: () => RSS_POSTS } },
+	check(ctx, { requests, list, out }) {
+		const created = out('Create Draft Campaign');
+		checkEqual(
+			created.map((i) => [i.json.name, i.json.current_status, i.json.subject, i.json.from_email, i.json.contact_list_ids]),
+			[['Blog: Five <small> things for spring & summer', 'Draft', 'Five <small> things for spring & summer', OWNER_EMAIL, [list.list_id]]],
+			'the draft campaign [name, status, subject, from, lists]',
+		);
+		const activityId = String(created[0]!.json.primary_email_activity_id);
+		const html = ctx.fake.state.campaignActivities.get(activityId)?.html_content ?? '';
+		check(html.startsWith('<html><body>[[trackingImage]]<h1>Five &lt;small> things for spring &amp; summer</h1>'), `the campaign's HTML: ${html.slice(0, 120)}`);
+		check(html.includes('<a href="https://blog.example.com/spring">'), 'the HTML links to the post');
+		checkEqual(
+			ctx.fake.state.testSends.filter((t) => t.campaign_activity_id === activityId).map((t) => [t.email_addresses, t.personal_message]),
+			[[[OWNER_EMAIL], 'New post: https://blog.example.com/spring — review the draft, then schedule it.']],
+			'the test sent to the editor [addresses, message]',
+		);
+		checkEqual(out('Send Test to Editor').map((i) => i.json.sent), [true], 'Send Test output');
+		checkEqual(
+			writes(requests).map((r) => `${r.method} ${r.path.replace(activityId, '{activity}')}`),
+			['POST /v3/emails', 'PUT /v3/emails/activities/{activity}', 'POST /v3/emails/activities/{activity}/tests'],
+			'writes (create, audience, test; nothing scheduled)',
+		);
+	},
+};
+
+// ---------------------------------------------------------------------------------------------------
+// campaign-report-to-sheet.json: Schedule Trigger → Campaign Summaries → Google Sheets append
+
+/** What the Schedule Trigger emits when it fires. */
+const scheduleTick = (): Json[] => [
+	{
+		timestamp: '2026-08-14T06:00:00.000+00:00',
+		'Readable date': 'August 14th 2026, 6:00:00 am',
+		'Readable time': '6:00:00 am',
+		'Day of week': 'Friday',
+		Year: '2026',
+		Month: 'August',
+		'Day of month': '14',
+		Hour: '06',
+		Minute: '00',
+		Second: '00',
+		Timezone: 'UTC (UTC+00:00)',
+	},
+];
+
+/** Two campaigns sent (through the fake's seam) to the example's list, with engagement. */
+function seedSentCampaigns(ctx: Ctx, list: ListRecord): Array<{ id: string; name: string }> {
+	const emails = ['ex-report-a@example.com', 'ex-report-b@example.com', 'ex-report-c@example.com'];
+	for (const address of emails) ctx.fake.seed.contact({ email_address: { address }, list_memberships: [list.list_id] });
+	return [
+		{ name: 'Example report: June', at: '2026-06-01T10:00:00.000Z' },
+		{ name: 'Example report: July', at: '2026-07-01T10:00:00.000Z' },
+	].map(({ name, at }, i) => {
+		const campaign = newCampaign(ctx.fake.state as unknown as FakeState, name, {
+			format_type: 5,
+			from_email: OWNER_EMAIL,
+			from_name: 'Example',
+			reply_to_email: OWNER_EMAIL,
+			subject: name,
+			html_content: '<html><body>[[trackingImage]]</body></html>',
+		});
+		const primary = ctx.fake.state.campaignActivities.get(campaign.activity_ids[0]!)!;
+		primary.contact_list_ids = [list.list_id];
+		primary.current_status = 'SCHEDULED';
+		ctx.fake.campaigns.send(campaign.campaign_id, at);
+		ctx.fake.campaigns.track(campaign.campaign_id, [
+			{ type: 'open', email: emails[0]!, at },
+			...(i === 1 ? [{ type: 'click' as const, email: emails[0]!, at }, { type: 'bounce' as const, email: emails[1]!, at }] : []),
+		]);
+		return { id: campaign.campaign_id, name };
+	});
+}
+
+let reportCampaigns: Array<{ id: string; name: string }> = [];
+
+const campaignReportToSheet: ExampleCase = {
+	listName: 'Example: Report',
+	standIns: { 'Every Night': { kind: 'trigger', items: scheduleTick }, 'Append to Sheet': { kind: 'record' } },
+	before(ctx, list) {
+		reportCampaigns = seedSentCampaigns(ctx, list);
+	},
+	check(_ctx, { requests, out }) {
+		const rows = out('Append to Sheet').map((i) => i.json);
+		const ours = reportCampaigns.map((c) => rows.find((r) => r.Campaign === c.name));
+		checkEqual(
+			ours.map((r) => r && [r.Campaign, r['Last Sent'], r.Sends, r.Opens, r.Clicks, r.Bounces, r['Opt-outs'], r['Not Opened']]),
+			[
+				['Example report: June', '2026-06-01T10:00:00.000Z', '3', '1', '0', '0', '0', '2'],
+				['Example report: July', '2026-07-01T10:00:00.000Z', '3', '1', '1', '1', '0', '1'],
+			],
+			'the rows for the seeded campaigns [Campaign, Last Sent, Sends, Opens, Clicks, Bounces, Opt-outs, Not Opened]',
+		);
+		check(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r.Date))), 'every row has the date');
+		// Newest send first, as Constant Contact sorts the summaries.
+		check(rows.indexOf(ours[1]!) < rows.indexOf(ours[0]!), 'July is listed before June');
+		checkEqual(
+			[...new Set(requests.filter(isApi).map((r) => `${r.method} ${r.path}`))],
+			['GET /v3/reports/summary_reports/email_campaign_summaries', 'GET /v3/emails'],
+			'requests (the summaries and the campaign names)',
+		);
+	},
+};
+
 const CASES: Record<string, ExampleCase> = {
 	'form-signup.json': formSignup,
 	'crm-account-sync.json': crmAccountSync,
 	'csv-import.json': csvImport,
 	'trigger-to-crm.json': triggerToCrm,
+	'rss-to-campaign.json': rssToCampaign,
+	'campaign-report-to-sheet.json': campaignReportToSheet,
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -418,6 +552,21 @@ function hubspotUpsertRecorder(node: WorkflowNode): Json {
 	};
 }
 
+/** Google Sheets Append → a Set node that outputs the row it would append, from the example's own column expressions. */
+function googleSheetsAppendRecorder(node: WorkflowNode): Json {
+	const p = node.parameters;
+	const columns = p.columns as { mappingMode?: string; value?: Record<string, unknown> } | undefined;
+	check(p.operation === 'append' && columns?.mappingMode === 'defineBelow', `"${node.name}": only Google Sheets Append with columns mapped below has a recording stand-in`);
+	return {
+		mode: 'manual',
+		assignments: {
+			assignments: Object.entries(columns.value ?? {}).map(([name, value], i) => ({ id: `e2e-${i}`, name, value, type: 'string' })),
+		},
+		includeOtherFields: false,
+		options: {},
+	};
+}
+
 function codeNode(original: WorkflowNode, jsCode: string, note: string): WorkflowNode {
 	return {
 		id: original.id,
@@ -441,7 +590,10 @@ export interface PreparedExample {
 
 function build(ctx: Ctx, file: string, exampleCase: ExampleCase, list: ListRecord): PreparedExample {
 	const raw = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-	const filled = raw.replaceAll(LIST_PLACEHOLDER, list.list_id).replaceAll(CREDENTIAL_PLACEHOLDER, ctx.credential.id);
+	const filled = raw
+		.replaceAll(LIST_PLACEHOLDER, list.list_id)
+		.replaceAll(CREDENTIAL_PLACEHOLDER, ctx.credential.id)
+		.replaceAll(EMAIL_PLACEHOLDER, OWNER_EMAIL);
 	const left = /REPLACE-WITH-[A-Z-]+/.exec(filled);
 	check(!left, `a placeholder the suite does not fill: ${left?.[0]}`);
 	const example = JSON.parse(filled) as ExampleFile;
@@ -480,14 +632,14 @@ function build(ctx: Ctx, file: string, exampleCase: ExampleCase, list: ListRecor
 				nodes.push(codeNode(node, standIn.jsCode, `e2e stand-in for ${node.type}: what the service returns`));
 				break;
 			case 'record':
-				check(node.type === 'n8n-nodes-base.hubspot', `"${node.name}": no recording stand-in for ${node.type}`);
+				check(node.type === 'n8n-nodes-base.hubspot' || node.type === 'n8n-nodes-base.googleSheets', `"${node.name}": no recording stand-in for ${node.type}`);
 				nodes.push({
 					id: node.id,
 					name: node.name,
 					type: 'n8n-nodes-base.set',
 					typeVersion: 3.4,
 					position: node.position,
-					parameters: hubspotUpsertRecorder(node),
+					parameters: node.type === 'n8n-nodes-base.hubspot' ? hubspotUpsertRecorder(node) : googleSheetsAppendRecorder(node),
 					notes: `e2e stand-in for ${node.type}: outputs what it would send`,
 				});
 				break;

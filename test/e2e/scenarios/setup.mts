@@ -3,6 +3,7 @@
 import type { FakeConstantContact } from '../../fake-constant-contact/server.mts';
 import type { Ctx } from '../lib/context.mts';
 import { accountSyncWorkflow } from './accountSync.mts';
+import { campaignWorkflows } from './campaigns.mts';
 import { continueOnFailWorkflow } from './continueOnFail.mts';
 import { errorOutputWorkflows } from './errorOutput.mts';
 import { signUpWorkflow } from './signUp.mts';
@@ -43,5 +44,6 @@ export function scenarioWorkflows(ctx: Ctx, nodeType: string): Array<Record<stri
 	return [
 		...[signUpWorkflow, accountSyncWorkflow, tokenRefreshWorkflow, continueOnFailWorkflow].map((build) => build(ctx, nodeType)),
 		...errorOutputWorkflows(ctx, nodeType),
+		...campaignWorkflows(ctx, nodeType),
 	];
 }

@@ -13,7 +13,10 @@ const PRIVILEGES = [
 	'contacts:lists:write',
 	'campaign:read',
 	'campaign:create',
+	'campaign:write',
+	'campaign:delete',
 	'campaign:send',
+	'ui:campaign:metrics',
 	'ui:contacts:import',
 ];
 

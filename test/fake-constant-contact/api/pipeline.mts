@@ -100,7 +100,7 @@ async function processRequest(
 			return arrayError(403, KEYS.forbidden, `Forbidden: the access token lacks the ${route.scope} scope this endpoint requires.`);
 		}
 		if (raw.tooLarge) return arrayError(413, KEYS.tooLarge, `The request body must be smaller than ${MAX_BODY_BYTES} bytes.`);
-		if (method === 'POST' || method === 'PUT') {
+		if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
 			const type = mediaType(req);
 			if (type !== 'application/json' && !type.endsWith('+json')) {
 				return arrayError(415, KEYS.unsupportedMediaType, 'Unsupported Media Type; the payload must be in JSON format, and Content-Type must be application/json');
@@ -108,7 +108,7 @@ async function processRequest(
 		}
 		if (malformed) return arrayError(400, KEYS.validation, 'The request body is not valid JSON.');
 		if (contract) {
-			const check = contract.validateRequest(method, route.template, query, body);
+			const check = contract.validateRequest(method, route.template, query, body, params);
 			if (check.errors.length) {
 				for (const e of check.errors) core.contractViolations.push(`${label} request: ${e}`);
 				return arrayError(400, KEYS.validation, check.errors);

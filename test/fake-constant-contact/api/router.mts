@@ -1,19 +1,27 @@
 // Route table of the /v3 API. Templates are the swagger's, so the contract finds each operation.
 import { accountSummary, userPrivileges } from './account.mts';
+import { addAccountEmail, listAccountEmails } from './accountEmails.mts';
 import { createImport, getActivity } from './activities.mts';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.mts';
 import type { Route } from './context.mts';
 import { listCustomFields } from './customFields.mts';
 import { createCustomField } from './customFieldWrites.mts';
+import { createSchedule, deleteSchedule, getActivity as getCampaignActivity, getSchedules, sendHistory, testSend, updateActivity } from './emailActivities.mts';
+import { createCampaign, deleteCampaign, getCampaign, listCampaigns, renameCampaign } from './emails.mts';
 import { createList, deleteList, getList, updateList } from './listWrites.mts';
 import { listLists } from './lists.mts';
 import { addListMemberships, addTaggings, removeListMemberships, removeTaggings } from './membershipActivities.mts';
+import { activityStats, campaignStats, campaignSummaries } from './reports.mts';
 import { resubscribeContact } from './resubscribe.mts';
+import { createSegment, deleteSegment, getSegment, listSegments, renameSegment, updateSegment } from './segments.mts';
 import { signUpForm } from './signUpForm.mts';
 import { createTag, deleteTag } from './tagWrites.mts';
 import { listTags } from './tags.mts';
+import { contactActivityDetails, contactActivitySummary, trackingReport } from './tracking.mts';
 
 const CONTACTS = 'contact_data';
+const CAMPAIGNS = 'campaign_data';
+const TRACKING = ['sends', 'opens', 'unique_opens', 'didnotopens', 'clicks', 'forwards', 'optouts', 'bounces'] as const;
 
 // Literal templates come before parameterised ones (/contacts/sign_up_form vs /contacts/{contact_id}).
 export const ROUTES: Route[] = [
@@ -43,6 +51,38 @@ export const ROUTES: Route[] = [
 	// The swagger asks for no scope on privileges; any valid token may read them.
 	{ method: 'GET', template: '/account/user/privileges', handler: userPrivileges },
 	{ method: 'GET', template: '/account/summary', scope: 'account_read', handler: accountSummary },
+	{ method: 'GET', template: '/account/emails', scope: 'account_read', handler: listAccountEmails },
+	{ method: 'POST', template: '/account/emails', scope: 'account_update', handler: addAccountEmail },
+	// Segments and contact reports are contact data; everything else about campaigns is campaign data.
+	{ method: 'GET', template: '/segments', scope: CONTACTS, handler: listSegments },
+	{ method: 'POST', template: '/segments', scope: CONTACTS, handler: createSegment },
+	{ method: 'GET', template: '/segments/{segment_id}', scope: CONTACTS, handler: getSegment },
+	{ method: 'PUT', template: '/segments/{segment_id}', scope: CONTACTS, handler: updateSegment },
+	{ method: 'DELETE', template: '/segments/{segment_id}', scope: CONTACTS, handler: deleteSegment },
+	{ method: 'PATCH', template: '/segments/{segment_id}/name', scope: CONTACTS, handler: renameSegment },
+	{ method: 'GET', template: '/emails', scope: CAMPAIGNS, handler: listCampaigns },
+	{ method: 'POST', template: '/emails', scope: CAMPAIGNS, handler: createCampaign },
+	{ method: 'GET', template: '/emails/activities/{campaign_activity_id}', scope: CAMPAIGNS, handler: getCampaignActivity },
+	{ method: 'PUT', template: '/emails/activities/{campaign_activity_id}', scope: CAMPAIGNS, handler: updateActivity },
+	{ method: 'GET', template: '/emails/activities/{campaign_activity_id}/schedules', scope: CAMPAIGNS, handler: getSchedules },
+	{ method: 'POST', template: '/emails/activities/{campaign_activity_id}/schedules', scope: CAMPAIGNS, handler: createSchedule },
+	{ method: 'DELETE', template: '/emails/activities/{campaign_activity_id}/schedules', scope: CAMPAIGNS, handler: deleteSchedule },
+	{ method: 'POST', template: '/emails/activities/{campaign_activity_id}/tests', scope: CAMPAIGNS, handler: testSend },
+	{ method: 'GET', template: '/emails/activities/{campaign_activity_id}/send_history', scope: CAMPAIGNS, handler: sendHistory },
+	{ method: 'GET', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: getCampaign },
+	{ method: 'PATCH', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: renameCampaign },
+	{ method: 'DELETE', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: deleteCampaign },
+	{ method: 'GET', template: '/reports/summary_reports/email_campaign_summaries', scope: CAMPAIGNS, handler: campaignSummaries },
+	{ method: 'GET', template: '/reports/stats/email_campaigns/{campaign_ids}', scope: CAMPAIGNS, handler: campaignStats },
+	{ method: 'GET', template: '/reports/stats/email_campaign_activities/{campaign_activity_ids}', scope: CAMPAIGNS, handler: activityStats },
+	...TRACKING.map((report) => ({
+		method: 'GET',
+		template: `/reports/email_reports/{campaign_activity_id}/tracking/${report}`,
+		scope: CAMPAIGNS,
+		handler: trackingReport(report),
+	})),
+	{ method: 'GET', template: '/reports/contact_reports/{contact_id}/activity_details', scope: CONTACTS, handler: contactActivityDetails },
+	{ method: 'GET', template: '/reports/contact_reports/{contact_id}/activity_summary', scope: CONTACTS, handler: contactActivitySummary },
 ];
 
 const compiled = ROUTES.map((route) => {

@@ -38,7 +38,7 @@ afterEach(() => {
 });
 
 async function harnessWithTokens(overrides: IDataObject = {}) {
-	const tokens = await fake.issueTokens({ scope: 'contact_data offline_access' });
+	const tokens = await fake.issueTokens();
 	return { harness: createHarness(connectedCredential(fake, { ...tokens, ...overrides })), tokens };
 }
 
@@ -57,7 +57,7 @@ describe('the credential', () => {
 		expect(credential.extends).toEqual(['oAuth2Api']);
 		expect(prop('authUrl').default).toBe('https://authz.constantcontact.com/oauth2/default/v1/authorize');
 		expect(prop('accessTokenUrl').default).toBe('https://authz.constantcontact.com/oauth2/default/v1/token');
-		expect(prop('scope').default).toBe('contact_data offline_access');
+		expect(prop('scope').default).toBe('contact_data campaign_data account_read offline_access');
 		expect(prop('authentication').default).toBe('header');
 		expect(prop('grantType').options!.map((o) => ('value' in o ? o.value : undefined))).toEqual(['authorizationCode', 'pkce']);
 		expect(prop('grantType').default).toBe('authorizationCode');
@@ -74,12 +74,12 @@ describe('the credential', () => {
 				accessTokenUrl: fake.tokenUrl,
 				clientId: grantType === 'pkce' ? PKCE_CLIENT.clientId : CLIENT.clientId,
 				clientSecret: grantType === 'pkce' ? undefined : CLIENT.clientSecret,
-				scope: 'contact_data offline_access',
+				scope: String(credential.properties.find((p) => p.name === 'scope')!.default),
 				grantType,
 			});
 			expect(oauthTokenData.access_token).toEqual(expect.any(String));
 			expect(oauthTokenData.refresh_token).toEqual(expect.any(String));
-			expect(String(oauthTokenData.scope)).toContain('contact_data');
+			expect(String(oauthTokenData.scope).split(' ').sort()).toEqual(['account_read', 'campaign_data', 'contact_data', 'offline_access']);
 			const harness = createHarness(connectedCredential(fake, oauthTokenData as IDataObject, grantType === 'pkce' ? PKCE_CLIENT : CLIENT, grantType));
 			fake.seed.list({ name: 'Newsletter' });
 			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists', qs: { limit: 1 } }));
@@ -126,6 +126,39 @@ describe('refresh', () => {
 		const last = fake.tokenRequests.at(-1)!;
 		expect(last).toMatchObject({ grantType: 'refresh_token', status: 400 });
 		expect(JSON.stringify(second.error)).not.toContain(String(tokens.refresh_token));
+	});
+
+	it('an older connection (contact_data offline_access) keeps its contact requests and fails on campaign ones before sending anything', async () => {
+		const tokens = await fake.issueTokens({ scope: 'contact_data offline_access' });
+		const harness = createHarness(connectedCredential(fake, tokens as unknown as IDataObject));
+		const contacts = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
+		expect(contacts.error).toBeUndefined();
+		const before = apiRequests().length;
+		for (const path of ['/emails', '/reports/summary_reports/email_campaign_summaries', '/v3/emails?cursor=abc']) {
+			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path }));
+			expect(run.error?.message).toBe(
+				'The Constant Contact credential was granted without the "campaign_data" scope, which campaigns (create, update, test sends, schedules, send history), campaign reports and stats, and the Campaign Sent, Contact Bounced, Contact Opted Out and Contact Clicked trigger events need',
+			);
+			expect(run.error?.description).toMatch(/made before the node asked for campaign_data, account_read \(it grants: contact_data offline_access\)\. Open the Constant Contact credential and click "Reconnect"/);
+		}
+		const senders = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/account/emails' }));
+		expect(senders.error?.message).toMatch(/without the "account_read" scope, which the account's confirmed sender addresses/);
+		// Segments and contact reports are contact data: they still work.
+		const segments = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/segments' }));
+		expect(segments.error).toBeUndefined();
+		expect(apiRequests().slice(before).map((r) => r.path)).toEqual(['/v3/segments']);
+	});
+
+	it('sends a multi-valued query parameter repeated, as Constant Contact reads it', async () => {
+		const { harness } = await harnessWithTokens();
+		await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists', qs: { limit: 1 } }));
+		const run = await probe(harness, async (ctx) =>
+			await constantContactRequest
+				.call(ctx, { method: 'GET', path: '/reports/email_reports/0b4d7f4e-0000-4000-8000-000000000001/tracking/bounces', qs: { bounce_code: ['B', 'D'] } })
+				.catch((e: Error) => e.message),
+		);
+		expect(run.error).toBeUndefined();
+		expect(apiRequests().at(-1)!.query).toEqual({ bounce_code: 'B,D' });
 	});
 
 	it('fails before any request when the token lacks contact_data', async () => {

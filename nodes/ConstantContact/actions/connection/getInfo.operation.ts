@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { CREDENTIAL_TYPE, REQUIRED_SCOPE } from '../../transport/constants';
 import { constantContactRequest } from '../../transport/request';
+import { CREDENTIAL_SCOPES, SCOPE_FEATURES } from '../../transport/scopes';
 import { inspectAccessToken, isExpired, secondsLeft } from '../../transport/token';
 
 const show = { resource: ['connection'], operation: ['getInfo'] };
@@ -9,7 +10,7 @@ const show = { resource: ['connection'], operation: ['getInfo'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Run this when requests fail with 401 or 403: it shows when the access token expires, the scopes it grants and the connected user\'s privileges. It never outputs the token itself.',
+			'Run this when requests fail with 401 or 403: it shows when the access token expires, the scopes it grants (and what each missing one disables) and the connected user\'s privileges. It never outputs the token itself.',
 		name: 'connectionNotice',
 		type: 'notice',
 		default: '',
@@ -36,8 +37,26 @@ async function tokenInfo(this: IExecuteFunctions): Promise<IDataObject> {
 		expired: info ? isExpired(info) : null,
 		scopes: grantedScopes ?? null,
 		has_contact_data_scope: grantedScopes ? grantedScopes.includes(REQUIRED_SCOPE) : null,
+		has_campaign_data_scope: grantedScopes ? grantedScopes.includes('campaign_data') : null,
+		has_account_read_scope: grantedScopes ? grantedScopes.includes('account_read') : null,
 		has_offline_access_scope: grantedScopes ? grantedScopes.includes('offline_access') : null,
+		...missingScopes(grantedScopes),
 		has_refresh_token: typeof tokenData.refresh_token === 'string' && tokenData.refresh_token !== '',
+	};
+}
+
+/** The scopes the credential asks for that this connection lacks, and what each one disables. */
+function missingScopes(granted: string[] | undefined): IDataObject {
+	if (!granted) return { missing_scopes: null };
+	const missing = CREDENTIAL_SCOPES.filter((s) => !granted.includes(s));
+	return {
+		missing_scopes: missing,
+		...(missing.length
+			? {
+					disabled_by_missing_scopes: Object.fromEntries(missing.map((s) => [s, SCOPE_FEATURES[s]])),
+					reconnect_hint: 'Open the Constant Contact credential and click "Reconnect" to grant the missing scopes.',
+				}
+			: {}),
 	};
 }
 
@@ -54,6 +73,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			privileges: names,
 			can_read_contacts: names.includes('contacts:read'),
 			can_write_contacts: names.includes('contacts:write'),
+			can_write_campaigns: names.includes('campaign:write'),
+			can_send_campaigns: names.includes('campaign:send'),
 		};
 	} catch (error) {
 		const e = error as { message?: string; description?: string | null; httpCode?: string | null };

@@ -22,7 +22,7 @@ async function info(scope: string) {
 
 describe('Connection → Get Connection Info', () => {
 	it('reports expiry, seconds left, scopes and privileges, never the token', async () => {
-		const { run, tokens } = await info('contact_data offline_access');
+		const { run, tokens } = await info('contact_data campaign_data account_read offline_access');
 		expect(run.error).toBeUndefined();
 		const out = run.output[0].json;
 		expect(out).toMatchObject({
@@ -31,11 +31,17 @@ describe('Connection → Get Connection Info', () => {
 			expired: false,
 			scopes: expect.arrayContaining(['contact_data', 'offline_access']),
 			has_contact_data_scope: true,
+			has_campaign_data_scope: true,
+			has_account_read_scope: true,
 			has_offline_access_scope: true,
+			missing_scopes: [],
 			has_refresh_token: true,
 			can_read_contacts: true,
 			can_write_contacts: true,
+			can_write_campaigns: true,
+			can_send_campaigns: true,
 		});
+		expect(out).not.toHaveProperty('disabled_by_missing_scopes');
 		expect(Date.parse(String(out.expires_at))).toBeGreaterThan(Date.now());
 		expect(out.seconds_left).toBeGreaterThan(86_000);
 		expect(out.privileges).toContain('contacts:write');
@@ -44,11 +50,30 @@ describe('Connection → Get Connection Info', () => {
 		expect(text).not.toContain(tokens.refresh_token);
 	});
 
+	it('a connection made before campaigns were supported names the missing scopes and what each one disables', async () => {
+		const { run } = await info('contact_data offline_access');
+		expect(run.error).toBeUndefined();
+		const out = run.output[0].json;
+		expect(out).toMatchObject({
+			has_contact_data_scope: true,
+			has_campaign_data_scope: false,
+			has_account_read_scope: false,
+			missing_scopes: ['campaign_data', 'account_read'],
+			reconnect_hint: expect.stringContaining('Reconnect'),
+		});
+		expect(out.disabled_by_missing_scopes).toEqual({
+			campaign_data: expect.stringMatching(/^campaigns \(create, update, test sends, schedules, send history\), campaign reports/),
+			account_read: expect.stringMatching(/sender addresses/),
+		});
+		// The privileges endpoint needs no scope at all (the contract's security is empty).
+		expect(out.privileges).toContain('campaign:send');
+	});
+
 	it('a connection without contact_data still reports, with the problem named', async () => {
 		const { run } = await info('account_read');
 		expect(run.error).toBeUndefined();
 		const out = run.output[0].json;
-		expect(out).toMatchObject({ has_contact_data_scope: false, has_refresh_token: false, privileges: null });
-		expect(String(out.privileges_error)).toMatch(/without the "contact_data" scope/);
+		expect(out).toMatchObject({ has_contact_data_scope: false, has_refresh_token: false, missing_scopes: ['contact_data', 'campaign_data', 'offline_access'] });
+		expect((out.disabled_by_missing_scopes as IDataObject).contact_data).toMatch(/^contacts, lists/);
 	});
 });

@@ -1,0 +1,106 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { campaignLocator } from '../../descriptions/campaign.description';
+import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getSchedule from './getSchedule.operation';
+import * as getSendHistory from './getSendHistory.operation';
+import { on } from './locate';
+import * as schedule from './schedule.operation';
+import * as sendTest from './sendTest.operation';
+import * as unschedule from './unschedule.operation';
+import * as update from './update.operation';
+
+export const operations = {
+	create: { execute: create.execute },
+	get: { execute: get.execute },
+	getAll: { execute: getAll.execute },
+	update: { execute: update.execute },
+	delete: { execute: deleteOperation.execute },
+	sendTest: { execute: sendTest.execute },
+	schedule: { execute: schedule.execute },
+	unschedule: { execute: unschedule.execute },
+	getSchedule: { execute: getSchedule.execute },
+	getSendHistory: { execute: getSendHistory.execute },
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['campaign'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a draft email campaign from your HTML (a custom code email), optionally with its audience',
+				action: 'Create a campaign',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a campaign that is not scheduled (Constant Contact keeps it as Removed)',
+				action: 'Delete a campaign',
+			},
+			{ name: 'Get', value: 'get', description: 'Get one campaign, optionally with its email content', action: 'Get a campaign' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List campaigns by status or by when they last changed',
+				action: 'Get many campaigns',
+			},
+			{
+				name: 'Get Schedule',
+				value: 'getSchedule',
+				description: 'Get when a campaign is scheduled to be sent, if it is',
+				action: 'Get a campaign schedule',
+			},
+			{
+				name: 'Get Send History',
+				value: 'getSendHistory',
+				description: 'Get each time a campaign was sent: when, to how many contacts, and the outcome',
+				action: 'Get a campaign send history',
+			},
+			{
+				name: 'Schedule',
+				value: 'schedule',
+				description: 'Send a campaign to its audience at a date and time, or now',
+				action: 'Schedule a campaign',
+			},
+			{
+				name: 'Send Test',
+				value: 'sendTest',
+				description: 'Email a test of a campaign to up to 5 addresses',
+				action: 'Send a test of a campaign',
+			},
+			{
+				name: 'Unschedule',
+				value: 'unschedule',
+				description: 'Cancel a scheduled send; the campaign goes back to how it was',
+				action: 'Unschedule a campaign',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Rename a campaign or change its email's subject, senders, preheader, HTML or audience; other fields are kept",
+				action: 'Update a campaign',
+			},
+		],
+		default: 'create',
+	},
+	campaignLocator(on(['get', 'update', 'delete', 'sendTest', 'schedule', 'unschedule', 'getSchedule', 'getSendHistory'])),
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...deleteOperation.description,
+	...sendTest.description,
+	...schedule.description,
+	...unschedule.description,
+	...getSchedule.description,
+	...getSendHistory.description,
+];

@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { simplifyField } from '../../descriptions/campaign.description';
+import { returnAllFields } from '../../descriptions/locators.description';
+import { simplifyCampaign } from '../../mapping/campaignOutput';
+import { toIsoDateTime } from '../../mapping/dates';
+import { constantContactRequestAllItems } from '../../transport/paginate';
+import { on, statusIs } from './locate';
+
+const show = on(['getAll']);
+
+/** `current_status` values of a campaign (Title case, swagger L13954-13962). */
+export const CAMPAIGN_STATUSES = ['Draft', 'Scheduled', 'Executing', 'Done', 'Error', 'Removed'];
+
+export const description: INodeProperties[] = [
+	...returnAllFields(show, 500),
+	{
+		displayName: 'Filters',
+		name: 'campaignFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: CAMPAIGN_STATUSES.map((s) => ({ name: s === 'Removed' ? 'Removed (Deleted)' : s, value: s })),
+				default: [],
+				description:
+					'Only campaigns in any of these states. None chosen: every campaign except deleted (Removed) ones, which Constant Contact would otherwise list too.',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only campaigns changed (or sent) after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only campaigns changed (or sent) before this time',
+			},
+		],
+	},
+	simplifyField(show),
+];
+
+/**
+ * `GET /emails`, every page (500 each) or up to the limit. Constant Contact filters only by
+ * `updated_at` and lists deleted campaigns too: the status filter applies here.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const filters = this.getNodeParameter('campaignFilters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [name, query, label] of [
+		['updatedAfter', 'after_date', 'Updated After'],
+		['updatedBefore', 'before_date', 'Updated Before'],
+	] as const) {
+		if (filters[name] === undefined || filters[name] === '') continue;
+		const iso = toIsoDateTime(filters[name]);
+		if (!iso) throw new NodeOperationError(this.getNode(), `${label}: "${String(filters[name])}" is not a date and time`, { itemIndex });
+		qs[query] = iso;
+	}
+	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
+	const wanted = (c: IDataObject): boolean => (statuses.length ? statusIs(c.current_status, ...statuses) : !statusIs(c.current_status, 'Removed'));
+	const campaigns = await constantContactRequestAllItems.call(this, 'campaigns', '/emails', qs, { limit, pageSize: 500, itemIndex, filter: wanted });
+	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
+	return (campaigns as IDataObject[]).map((c) => ({ json: simple ? simplifyCampaign(c) : c }));
+}

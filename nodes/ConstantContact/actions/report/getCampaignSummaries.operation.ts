@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { simplifyField } from '../../descriptions/campaign.description';
+import { returnAllFields } from '../../descriptions/locators.description';
+import { simplifySummary } from '../../mapping/reportOutput';
+import { constantContactRequestAllItems } from '../../transport/paginate';
+import { on } from './shared';
+
+const show = on(['getCampaignSummaries']);
+
+export const description: INodeProperties[] = [
+	...returnAllFields(show, 500),
+	{
+		displayName: 'Add Campaign Names',
+		name: 'addCampaignNames',
+		type: 'boolean',
+		default: true,
+		description: "Whether to add each campaign's name (the summaries carry only its ID); costs one request per 500 campaigns of the account",
+		displayOptions: show,
+	},
+	simplifyField(show),
+];
+
+/**
+ * `GET /reports/summary_reports/email_campaign_summaries`, newest send first, every page (500 each) or
+ * up to the limit; Constant Contact reports on at most 500 campaigns in all (L6349-6350). Names come
+ * from `GET /emails` when asked.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const summaries = (await constantContactRequestAllItems.call(
+		this,
+		'bulk_email_campaign_summaries',
+		'/reports/summary_reports/email_campaign_summaries',
+		{},
+		{ limit, pageSize: 500, itemIndex },
+	)) as IDataObject[];
+	let rows = summaries;
+	if (summaries.length && this.getNodeParameter('addCampaignNames', itemIndex, true)) {
+		const campaigns = (await constantContactRequestAllItems.call(this, 'campaigns', '/emails', {}, { pageSize: 500, itemIndex })) as IDataObject[];
+		const names = new Map(campaigns.map((c) => [String(c.campaign_id), c.name]));
+		rows = summaries.map((s) => ({ ...s, name: names.get(String(s.campaign_id)) ?? null }));
+	}
+	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
+	return rows.map((row) => ({ json: simple ? simplifySummary(row) : row }));
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { segmentLocator } from '../../descriptions/campaign.description';
+import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as rename from './rename.operation';
+import { on } from './shared';
+
+export const operations = {
+	create: { execute: create.execute },
+	get: { execute: get.execute },
+	getAll: { execute: getAll.execute },
+	rename: { execute: rename.execute },
+	delete: { execute: deleteOperation.execute },
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['segment'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Create a segment from criteria JSON', action: 'Create a segment' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a segment', action: 'Delete a segment' },
+			{ name: 'Get', value: 'get', description: 'Get one segment with its criteria (deleted ones too)', action: 'Get a segment' },
+			{ name: 'Get Many', value: 'getAll', description: "Get the account's segments by name or last change", action: 'Get many segments' },
+			{ name: 'Rename', value: 'rename', description: 'Give a segment a new name', action: 'Rename a segment' },
+		],
+		default: 'getAll',
+	},
+	segmentLocator('The segment to act on', on(['get', 'rename', 'delete'])),
+	...create.description,
+	...getAll.description,
+	...rename.description,
+	...deleteOperation.description,
+	...get.description,
+];

@@ -1,0 +1,182 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { constantContactRequest } from '../transport/request';
+import { readNewestFirst } from './readBack';
+import type { StreamState } from './stream';
+import { advance, cutoff } from './stream';
+
+/**
+ * Contact Bounced, Contact Opted Out, Contact Clicked: what contacts did with recently sent campaigns.
+ * The contract has no webhook or date filter for them: each campaign email has a tracking report,
+ * newest first, read from the top on every poll. So the trigger watches a bounded set of campaigns
+ * (the most recently sent ones, within a number of days), and each poll costs
+ *   1 request (`GET /reports/summary_reports/email_campaign_summaries?limit={max campaigns}`)
+ *   + 1 request per watched campaign email (its tracking report's first page; more only when more
+ *     than 500 new events arrived since the last poll, at most `maxPages`)
+ *   + 1 request per newly watched campaign, once a day (`GET /emails/{id}`: its name and email ids).
+ */
+export interface EngagementSpec {
+	event: 'contactBounced' | 'contactOptedOut' | 'contactClicked';
+	/** The tracking report: `/reports/email_reports/{activity}/tracking/{report}`. */
+	report: 'bounces' | 'optouts' | 'clicks';
+	/** What identifies one event in the report. */
+	key: (row: IDataObject) => string;
+}
+
+export interface EngagementSettings {
+	/** Campaigns last sent within this many days are watched. */
+	days: number;
+	/** At most this many campaigns (the most recently sent) are watched. */
+	maxCampaigns: number;
+}
+
+export const ENGAGEMENT = {
+	/** Tracking rows can appear a little after their time: each poll looks this far back again. */
+	overlapMs: 30 * 60_000,
+	pageSize: 500,
+	/** Pages per campaign email per poll: 5,000 events between two polls. */
+	maxPages: 10,
+	/** A campaign's name and email ids are read again after this long (a resend adds an email). */
+	campaignTtlMs: 24 * 3600_000,
+	/** Streams of campaigns no longer watched are forgotten after this long. */
+	forgetAfterMs: 30 * 24 * 3600_000,
+	limits: { days: { min: 1, max: 60 }, maxCampaigns: { min: 1, max: 20 } },
+};
+
+interface WatchedCampaign extends IDataObject {
+	name: string;
+	/** The primary email and any resend: each has its own tracking. */
+	activity_ids: string[];
+	fetched_at: number;
+}
+
+interface EngagementState extends IDataObject {
+	signature: string;
+	/** When this configuration started (ISO): nothing before it is emitted. */
+	since: string;
+	campaigns: Record<string, WatchedCampaign>;
+	streams: Record<string, StreamState & { campaign_id: string; polled_at: number }>;
+}
+
+const timeOf = (row: IDataObject): number => Date.parse(String(row.created_time ?? ''));
+
+/** A campaign deleted since it was sent: skipped this poll rather than failing every poll. */
+const gone = (error: unknown): boolean => error instanceof NodeApiError && String(error.httpCode) === '404';
+
+/** The most recently sent campaigns, within the window: one request. */
+async function recentCampaigns(this: IPollFunctions, settings: EngagementSettings, now: number): Promise<IDataObject[]> {
+	const page = (await constantContactRequest.call(this, {
+		method: 'GET',
+		path: '/reports/summary_reports/email_campaign_summaries',
+		qs: { limit: settings.maxCampaigns },
+	})) as IDataObject;
+	const since = now - settings.days * 24 * 3600_000;
+	return ((page.bulk_email_campaign_summaries as IDataObject[] | undefined) ?? [])
+		.filter((s) => Date.parse(String(s.last_sent_date ?? '')) >= since)
+		.slice(0, settings.maxCampaigns);
+}
+
+async function watched(this: IPollFunctions, campaignId: string, known: WatchedCampaign | undefined, now: number): Promise<WatchedCampaign> {
+	if (known && now - known.fetched_at < ENGAGEMENT.campaignTtlMs) return known;
+	const campaign = (await constantContactRequest.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(campaignId)}` })) as IDataObject;
+	const activities = Array.isArray(campaign.campaign_activities) ? (campaign.campaign_activities as IDataObject[]) : [];
+	return {
+		name: String(campaign.name ?? ''),
+		activity_ids: activities.filter((a) => a.role === 'primary_email' || a.role === 'resend').map((a) => String(a.campaign_activity_id)),
+		fetched_at: now,
+	};
+}
+
+function item(spec: EngagementSpec, campaignId: string, campaign: WatchedCampaign, row: IDataObject): INodeExecutionData {
+	return { json: { event: spec.event, campaign_id: campaignId, campaign_name: campaign.name, ...row } };
+}
+
+export function signatureOf(spec: EngagementSpec, settings: EngagementSettings): string {
+	return JSON.stringify([spec.event, settings.days, settings.maxCampaigns]);
+}
+
+/** A test run: the newest event among the watched campaigns, as a sample. */
+async function sample(this: IPollFunctions, spec: EngagementSpec, settings: EngagementSettings, now: number): Promise<INodeExecutionData[][] | null> {
+	for (const summary of await recentCampaigns.call(this, settings, now)) {
+		const campaignId = String(summary.campaign_id);
+		const campaign = await watched.call(this, campaignId, undefined, now);
+		for (const activityId of campaign.activity_ids) {
+			const page = (await constantContactRequest.call(this, {
+				method: 'GET',
+				path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`,
+				qs: { limit: 1 },
+			})) as IDataObject;
+			const row = (page.tracking_activities as IDataObject[] | undefined)?.[0];
+			if (row) return [[item(spec, campaignId, campaign, row)]];
+		}
+	}
+	return null;
+}
+
+/**
+ * One poll. The first of a configuration reads what is there and emits nothing. Later ones emit each
+ * new event of every watched campaign email once, oldest first; a campaign that starts being watched
+ * later (it was just sent) emits its events since the trigger started.
+ */
+export async function pollEngagement(
+	this: IPollFunctions,
+	spec: EngagementSpec,
+	settings: EngagementSettings,
+	staticData: IDataObject,
+	now = Date.now(),
+): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await sample.call(this, spec, settings, now);
+
+	const signature = signatureOf(spec, settings);
+	const state = staticData as Partial<EngagementState>;
+	const first = state.signature !== signature || typeof state.since !== 'string';
+	const since = first ? now : Date.parse(state.since as string);
+	const campaigns: Record<string, WatchedCampaign> = {};
+	const streams = first ? {} : { ...(state.streams ?? {}) };
+
+	const found: Array<{ time: number; out: INodeExecutionData }> = [];
+	for (const summary of await recentCampaigns.call(this, settings, now)) {
+		const campaignId = String(summary.campaign_id);
+		const campaign = await watched.call(this, campaignId, first ? undefined : state.campaigns?.[campaignId], now).catch((error: unknown) => {
+			if (gone(error)) return undefined;
+			throw error;
+		});
+		if (!campaign) continue;
+		campaigns[campaignId] = campaign;
+		for (const activityId of campaign.activity_ids) {
+			const stream = streams[activityId];
+			const options = { now, overlapMs: ENGAGEMENT.overlapMs, floor: since };
+			const read = await readNewestFirst
+				.call(
+					this,
+					{ path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`, qs: {}, property: 'tracking_activities', pageSize: ENGAGEMENT.pageSize },
+					timeOf,
+					cutoff(stream, options),
+					ENGAGEMENT.maxPages,
+				)
+				.catch((error: unknown) => {
+					if (gone(error)) return undefined;
+					throw error;
+				});
+			if (!read) continue;
+			const { fresh, state: next } = advance(
+				stream,
+				read.rows.map((row) => ({ row, key: spec.key(row), time: timeOf(row) })),
+				{ ...options, emit: !first },
+			);
+			streams[activityId] = { ...next, campaign_id: campaignId, polled_at: now };
+			for (const row of fresh) found.push({ time: timeOf(row), out: item(spec, campaignId, campaign, row) });
+		}
+	}
+	// Streams of campaigns that left the window are kept a while (one sent again comes back), then forgotten.
+	for (const [activityId, stream] of Object.entries(streams)) if (now - Number(stream.polled_at) > ENGAGEMENT.forgetAfterMs) delete streams[activityId];
+
+	staticData.signature = signature;
+	staticData.since = new Date(since).toISOString();
+	staticData.campaigns = campaigns;
+	staticData.streams = streams;
+	if (!found.length) return null;
+	found.sort((a, b) => a.time - b.time);
+	return [found.map((f) => f.out)];
+}
