@@ -12,6 +12,29 @@ export interface ResolvedCustomField {
 
 export const SELECT_TYPES = ['single_select', 'multi_select'];
 
+/**
+ * What is wrong with a custom field as `GET /contact_custom_fields` returned it (its ID, label, name,
+ * type and choices are read when values are matched to it), or undefined when it can be used.
+ */
+export function customFieldDefinitionProblem(value: unknown): string | undefined {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+	const d = value as Record<string, unknown>;
+	if (typeof d.custom_field_id !== 'string' || d.custom_field_id === '') return 'has no custom_field_id';
+	if (typeof d.label !== 'string') return '"label" is not text';
+	if (d.name !== undefined && d.name !== null && typeof d.name !== 'string') return '"name" is not text';
+	if (typeof d.type !== 'string') return '"type" is not text';
+	if (d.choices === undefined || d.choices === null) return undefined;
+	if (!Array.isArray(d.choices) || d.choices.length > 1000) return '"choices" is not a list';
+	const bad = d.choices.findIndex(
+		(c: unknown) =>
+			c === null ||
+			typeof c !== 'object' ||
+			!['string', 'number'].includes(typeof (c as Record<string, unknown>).choice_id) ||
+			!['string', 'undefined'].includes(typeof (c as Record<string, unknown>).choice_label),
+	);
+	return bad >= 0 ? `"choices[${bad}]" is not a choice` : undefined;
+}
+
 export function isSelectType(type: string | undefined): boolean {
 	return SELECT_TYPES.includes(String(type ?? '').toLowerCase());
 }

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { API_BASE_URL, DAILY_REQUEST_QUOTA } from './constants';
 import type { ConstantContactContext } from './request';
-import { RefusedDestinationError, constantContactRequest, excerpt, resolveUrl } from './request';
+import { constantContactRequest, excerpt, locate } from './request';
+import { isRecord, kindOf, unusableResponse } from './responses';
 
 /** No run can follow more pages than the app may send requests in a day. */
 export const MAX_PAGES = DAILY_REQUEST_QUOTA;
@@ -12,15 +12,6 @@ export const MAX_PAGES = DAILY_REQUEST_QUOTA;
 export const MAX_ITEMS_PER_PAGE = 1000;
 
 const API_PATH = `${new URL(API_BASE_URL).pathname}/`;
-
-const isRecord = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function kindOf(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /**
  * Follows Constant Contact's cursor links (`_links.next.href`, a path from the API origin) and
@@ -39,12 +30,7 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 	const results: T[] = [];
 	const { limit, pageSize } = options;
 	const malformed = (problem: string, description?: string) =>
-		new NodeOperationError(this.getNode(), `Constant Contact's answer to GET ${path} cannot be used: ${problem}`, {
-			description:
-				description ??
-				'The node stopped reading pages and sent nothing more. Try again; if it persists, the response was altered on its way or Constant Contact changed its API.',
-			itemIndex: options.itemIndex,
-		});
+		unusableResponse(this.getNode(), `GET ${path}`, problem, options.itemIndex, description);
 	const followed = new Set<string>();
 	let next: string | undefined = path;
 	let query: IDataObject | undefined = {
@@ -72,16 +58,11 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 				`The pages loop back on themselves; the node stopped after ${followed.size + 1} pages instead of reading forever. Nothing more was sent.`,
 			);
 		}
-		try {
-			// Constant Contact's links are paths from the origin that start with /v3/.
-			if (!href.startsWith(API_PATH) && !href.startsWith(`${API_BASE_URL}/`)) {
-				throw new RefusedDestinationError(`${excerpt(href)} is not a path under ${API_PATH}`);
-			}
-			resolveUrl(API_BASE_URL, href);
-		} catch (error) {
-			if (!(error instanceof RefusedDestinationError)) throw error;
+		// Constant Contact's links are paths from the origin that start with /v3/.
+		const located = href.startsWith(API_PATH) || href.startsWith(`${API_BASE_URL}/`) ? locate(API_BASE_URL, href) : { problem: `${excerpt(href)} is not a path under ${API_PATH}` };
+		if ('problem' in located) {
 			throw malformed(
-				`its next-page link leaves the API (${error.message})`,
+				`its next-page link leaves the API (${located.problem})`,
 				`The node sends the credential's access token only to ${API_BASE_URL}; nothing was sent to that link.`,
 			);
 		}

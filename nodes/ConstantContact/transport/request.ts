@@ -66,26 +66,26 @@ export function excerpt(value: string, max = 80): string {
 /**
  * Where a request may go, decided here and nowhere else. `path` is a path under the API base
  * (`/contacts/{encoded ID}`), or a next-page link (`_links.next.href`): a path from the origin that
- * starts with `/v3/`, never to be joined to the base (else `/v3/v3`). The result is always on the
- * base's origin and under its path; anything else (another host or scheme, `//host`, userinfo,
- * backslashes, whitespace or control characters, dot segments, encoded dots, a fragment) is refused.
+ * starts with `/v3/`, never to be joined to the base (else `/v3/v3`). The URL is always on the base's
+ * origin and under its path; anything else (another host or scheme, `//host`, userinfo, backslashes,
+ * whitespace or control characters, dot segments, encoded dots, a fragment) is refused, and the
+ * returned problem says why.
  */
-export function resolveUrl(baseUrl: string, path: string): string {
+export function locate(baseUrl: string, path: string): { url: string } | { problem: string } {
 	const base = new URL(baseUrl);
-	const basePath = base.pathname.replace(/\/+$/, '');
+	let basePath = base.pathname;
+	while (basePath.endsWith('/')) basePath = basePath.slice(0, -1);
 	if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_LENGTH) {
-		throw new RefusedDestinationError(`the path is empty or longer than ${MAX_PATH_LENGTH} characters`);
+		return { problem: `the path is empty or longer than ${MAX_PATH_LENGTH} characters` };
 	}
 	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u0020\u007f\\]/.test(path)) {
-		throw new RefusedDestinationError(`${excerpt(path)} holds a backslash, whitespace or a control character`);
-	}
+	if (/[\u0000-\u0020\u007f\\]/.test(path)) return { problem: `${excerpt(path)} holds a backslash, whitespace or a control character` };
 	let candidate: string;
 	if (path.startsWith(`${base.origin}/`)) candidate = path;
 	else if (path.startsWith('/') && !path.startsWith('//')) {
 		candidate = path === basePath || path.startsWith(`${basePath}/`) ? `${base.origin}${path}` : `${base.origin}${basePath}${path}`;
 	} else {
-		throw new RefusedDestinationError(`${excerpt(path)} is not a path on ${base.origin}`);
+		return { problem: `${excerpt(path)} is not a path on ${base.origin}` };
 	}
 	const url = new URL(candidate);
 	const asWritten = candidate.slice(base.origin.length);
@@ -97,18 +97,23 @@ export function resolveUrl(baseUrl: string, path: string): string {
 		`${url.pathname}${url.search}` !== asWritten ||
 		!url.pathname.startsWith(`${basePath}/`)
 	) {
-		throw new RefusedDestinationError(`${excerpt(path)} does not stay under ${base.origin}${basePath}/`);
+		return { problem: `${excerpt(path)} does not stay under ${base.origin}${basePath}/` };
 	}
-	return url.href;
+	return { url: url.href };
 }
 
-/** The request's URL on the API origin, or the item's error before anything is sent. */
-function destination(this: ConstantContactContext, request: ApiRequest): string {
-	try {
-		return resolveUrl(API_BASE_URL, request.path);
-	} catch (error) {
-		if (!(error instanceof RefusedDestinationError)) throw error;
-		throw new NodeOperationError(this.getNode(), `Refused to send a request outside Constant Contact's API: ${error.message}`, {
+/** The URL for `path` on `baseUrl` (see `locate`); a refused path throws, and nothing is sent. */
+export function resolveUrl(baseUrl: string, path: string): string {
+	const located = locate(baseUrl, path);
+	if ('problem' in located) throw new RefusedDestinationError(located.problem);
+	return located.url;
+}
+
+/** The request stays on the API origin, or it is the item's error before anything is sent. */
+function checkDestination(this: ConstantContactContext, request: ApiRequest): void {
+	const located = locate(API_BASE_URL, request.path);
+	if ('problem' in located) {
+		throw new NodeOperationError(this.getNode(), `Refused to send a request outside Constant Contact's API: ${located.problem}`, {
 			description: `The node sends the credential's access token only to ${API_BASE_URL}. Nothing was sent. If an ID produced this path, check the ID.`,
 			itemIndex: request.itemIndex,
 		});
@@ -117,7 +122,7 @@ function destination(this: ConstantContactContext, request: ApiRequest): string 
 
 /** The one way out of this package to Constant Contact. */
 export async function constantContactRequest<T = unknown>(this: ConstantContactContext, request: ApiRequest): Promise<T> {
-	destination.call(this, request);
+	checkDestination.call(this, request);
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as StoredCredentials;
 	const token = inspectAccessToken(credentials.oauthTokenData?.access_token);
 	if (lacksScope(token, REQUIRED_SCOPE)) {

@@ -8,7 +8,7 @@ import type { ImportRow } from '../../mapping/importRow';
 import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/importRow';
 import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { waitForActivity } from '../../transport/activities';
+import { activityErrorSummary, readActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
 import { errorOutput } from '../errorOutput';
 import type { FieldParameters } from './shared';
@@ -138,7 +138,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 					: { activity, final: false };
 				if (['failed', 'cancelled', 'timed_out'].includes(result.activity.state)) {
 					throw new NodeOperationError(this.getNode(), `Constant Contact's import ${result.activity.activity_id} ended as "${result.activity.state}"`, {
-						description: (result.activity.activity_errors ?? []).slice(0, 10).join('; ') || undefined,
+						description: activityErrorSummary(result.activity),
 						itemIndex: chunkItems[0],
 					});
 				}
@@ -152,14 +152,15 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 }
 
 async function sendImport(this: IExecuteFunctions, rows: ImportRow[], listIds: string[], itemIndex: number): Promise<Activity> {
-	return (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'POST',
 		path: '/activities/contacts_json_import',
 		body: { import_data: rows, list_ids: listIds } as unknown as IDataObject,
 		// Importing the same rows twice leaves the same contacts: safe to resend after a 5xx.
 		idempotent: true,
 		itemIndex,
-	})) as Activity;
+	});
+	return readActivity.call(this, answer, 'POST /activities/contacts_json_import', itemIndex);
 }
 
 /** One output item per import activity: its state, counts and Constant Contact's error rows. */

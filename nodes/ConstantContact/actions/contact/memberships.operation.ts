@@ -8,8 +8,9 @@ import { isDeleted, mergeContactForPut } from '../../mapping/merge';
 import type { ContactResource } from '../../mapping/types';
 import { invalidInputError, unique } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { waitForActivity } from '../../transport/activities';
+import { activityErrorSummary, readActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { errorOutput } from '../errorOutput';
 import type { ContactRef } from './locate';
 import { readContactRef, requireContact, resolveContactId } from './locate';
@@ -146,13 +147,14 @@ async function updateOne(this: IExecuteFunctions, spec: Spec, itemIndex: number)
 		notes: [],
 	});
 	body[prop] = next;
-	const updated = (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${encodeURIComponent(stored.contact_id)}`,
 		body: body as unknown as IDataObject,
 		email: address,
 		itemIndex,
-	})) as ContactResource;
+	});
+	const updated = expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
 	return { ...updated, action: 'updated' };
 }
 
@@ -165,14 +167,15 @@ interface BulkGroup {
 async function sendActivity(this: IExecuteFunctions, spec: Spec, contactIds: string[], targets: string[], itemIndex: number): Promise<Activity> {
 	const body: IDataObject =
 		spec.kind === 'lists' ? { source: { contact_ids: contactIds }, list_ids: targets } : { source: { contact_ids: contactIds }, tag_ids: targets };
-	return (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'POST',
 		path: spec.activityPath,
 		body,
 		// Adding or removing the same memberships twice ends in the same state: safe to resend after a 5xx.
 		idempotent: true,
 		itemIndex,
-	})) as Activity;
+	});
+	return readActivity.call(this, answer, `POST ${spec.activityPath}`, itemIndex);
 }
 
 async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionData[]> {
@@ -230,7 +233,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 				const { activity, final } = await waitForActivity.call(this, created.activity_id, { timeoutMs, itemIndex: first });
 				if (['failed', 'cancelled', 'timed_out'].includes(activity.state)) {
 					throw new NodeOperationError(this.getNode(), `Constant Contact's bulk activity ${activity.activity_id} ended as "${activity.state}"`, {
-						description: (activity.activity_errors ?? []).slice(0, 10).join('; ') || undefined,
+						description: activityErrorSummary(activity),
 						itemIndex: first,
 					});
 				}

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { autoMapItem, contactInputFromFields, mergeContactInputs, scalarText } from '../../mapping/input';
@@ -12,6 +12,9 @@ import type { ValidContact } from '../../mapping/validate';
 import { assertValid, invalidInputError, validateContactInput } from '../../mapping/validate';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord, unusableResponse } from '../../transport/responses';
+import { customFieldDefinitionProblem } from '../../mapping/customFields';
+import { contactWithEmail } from './locate';
 
 /** Where one path of the node keeps its fields. */
 export interface FieldParameters {
@@ -42,17 +45,28 @@ const customFieldCache = new WeakMap<object, Promise<CustomFieldDefinition[]>>()
 export async function getCustomFieldDefinitions(this: IExecuteFunctions, itemIndex: number): Promise<CustomFieldDefinition[]> {
 	let pending = customFieldCache.get(this);
 	if (!pending) {
-		pending = constantContactRequestAllItems.call<IExecuteFunctions, Parameters<typeof constantContactRequestAllItems>, Promise<CustomFieldDefinition[]>>(
-			this,
-			'custom_fields',
-			'/contact_custom_fields',
-			{},
-			{ pageSize: 100, itemIndex },
-		);
+		pending = constantContactRequestAllItems
+			.call<IExecuteFunctions, Parameters<typeof constantContactRequestAllItems>, Promise<CustomFieldDefinition[]>>(
+				this,
+				'custom_fields',
+				'/contact_custom_fields',
+				{},
+				{ pageSize: 100, itemIndex },
+			)
+			.then((definitions) => checkedDefinitions(this.getNode(), definitions, itemIndex));
 		customFieldCache.set(this, pending);
 		pending.catch(() => customFieldCache.delete(this));
 	}
 	return await pending;
+}
+
+/** The account's custom fields, each checked before values are matched to it. */
+export function checkedDefinitions(node: INode, definitions: unknown[], itemIndex?: number): CustomFieldDefinition[] {
+	definitions.forEach((definition, index) => {
+		const problem = customFieldDefinitionProblem(definition);
+		if (problem) throw unusableResponse(node, 'GET /contact_custom_fields', `custom_fields[${index}] ${problem}`, itemIndex);
+	});
+	return definitions as CustomFieldDefinition[];
 }
 
 /** List IDs from the list pickers: each a resource locator; in ID mode one ID, several comma-separated, or an array. */
@@ -155,12 +169,13 @@ export function toIdList(value: unknown): string[] {
 
 /** Looks the email up in every state, deleted included, with every subresource. */
 export async function findContactByEmail(this: IExecuteFunctions, email: string, itemIndex: number): Promise<ContactResource | undefined> {
-	const page = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<{ contacts?: ContactResource[] }>>(
-		this,
-		{ method: 'GET', path: '/contacts', qs: { email, status: 'all', include: CONTACT_INCLUDE }, itemIndex },
-	);
-	const wanted = email.trim().toLowerCase();
-	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
+	const page = await constantContactRequest.call(this, {
+		method: 'GET',
+		path: '/contacts',
+		qs: { email, status: 'all', include: CONTACT_INCLUDE },
+		itemIndex,
+	});
+	return contactWithEmail.call(this, page, email, itemIndex);
 }
 
 /** `POST /contacts`. After an ambiguous failure (a 5xx, a dropped connection) the email is looked up, so a retry never duplicates. */
@@ -170,7 +185,7 @@ export async function createContact(
 	itemIndex: number,
 ): Promise<ContactResource> {
 	const email = body.email_address.address;
-	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const created = await constantContactRequest.call(this, {
 		method: 'POST',
 		path: '/contacts',
 		body: body as unknown as IDataObject,
@@ -178,6 +193,7 @@ export async function createContact(
 		itemIndex,
 		resolveAmbiguous: async () => await findContactByEmail.call(this, email, itemIndex),
 	});
+	return expectRecord(this.getNode(), created, 'POST /contacts', itemIndex) as ContactResource;
 }
 
 export function isConflict(error: unknown): boolean {
@@ -240,13 +256,14 @@ export async function updateExistingContact(
 	});
 	if (merge.problems.length) throw invalidInputError(this.getNode(), merge.problems, itemIndex);
 	if (!merge.changed && !deleted) return { json: { ...existing, action: 'unchanged' } as IDataObject };
-	const updated = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
 		body: merge.body as unknown as IDataObject,
 		email: contact.email,
 		itemIndex,
 	});
+	const updated = expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
 	// The PUT answers with the subresources it carried; those it did not carry are unchanged.
 	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
 	return {

@@ -18,6 +18,7 @@ import type { ContactResource } from '../../mapping/types';
 import { CONTACT_INCLUDE } from '../../mapping/types';
 import { invalidInputError } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { contactRefKey, readContactRef, requireContact } from './locate';
 import type { FieldParameters } from './shared';
 import { readValidContact } from './shared';
@@ -170,13 +171,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	if (!merge.changed && !deleted) return [{ json: { ...existing, action: 'unchanged' } as IDataObject }];
 
-	const updated = (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
 		body: merge.body as unknown as IDataObject,
 		email: contact.email,
 		itemIndex,
-	})) as ContactResource;
+	});
+	const updated = expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
 	// The PUT answers with the subresources it carried; the others are unchanged.
 	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
 	return [

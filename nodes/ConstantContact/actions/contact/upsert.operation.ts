@@ -12,6 +12,8 @@ import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contact
 import type { ContactResource, PermissionToSend } from '../../mapping/types';
 import { CONTACT_INCLUDE } from '../../mapping/types';
 import { constantContactRequest } from '../../transport/request';
+import { expectId, expectRecord } from '../../transport/responses';
+import { readContact } from './locate';
 import {
 	CONTACTS_PARAMETERS,
 	SIGN_UP_PARAMETERS,
@@ -85,12 +87,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 async function getContact(this: IExecuteFunctions, contactId: string, itemIndex: number): Promise<ContactResource> {
-	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'GET',
 		path: `/contacts/${encodeURIComponent(contactId)}`,
 		qs: { include: CONTACT_INCLUDE },
 		itemIndex,
 	});
+	return readContact.call(this, answer, 'GET /contacts/{contact_id}', itemIndex);
 }
 
 /** `POST /contacts/sign_up_form`: created (201) or updated (200); its 409 (simultaneous writes) is retried. */
@@ -99,7 +102,7 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 	const response = await constantContactRequest.call<
 		IExecuteFunctions,
 		Parameters<typeof constantContactRequest>,
-		Promise<{ statusCode: number; body: { contact_id: string; action?: string } }>
+		Promise<{ statusCode: number; body: unknown }>
 	>(this, {
 		method: 'POST',
 		path: '/contacts/sign_up_form',
@@ -112,7 +115,9 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 		itemIndex,
 	});
 	const action = response.statusCode === 201 ? 'created' : 'updated';
-	const stored = await getContact.call(this, response.body.contact_id, itemIndex);
+	const what = 'POST /contacts/sign_up_form';
+	const answer = expectRecord(this.getNode(), response.body, what, itemIndex);
+	const stored = await getContact.call(this, expectId(this.getNode(), answer.contact_id, 'contact_id', what, itemIndex), itemIndex);
 	return [{ json: { ...stored, action } as IDataObject }];
 }
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { SELECT_TYPES } from '../../mapping/customFields';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { nameConflict } from '../conflict';
 
 const show = { resource: ['customField'], operation: ['create'] };
@@ -73,7 +74,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), problems[0], { itemIndex, description: problems.join('. ') });
 	}
 	try {
-		return [{ json: (await constantContactRequest.call(this, { method: 'POST', path: '/contact_custom_fields', body, itemIndex })) as IDataObject }];
+		const field = await constantContactRequest.call(this, { method: 'POST', path: '/contact_custom_fields', body, itemIndex });
+		return [{ json: expectRecord(this.getNode(), field, 'POST /contact_custom_fields', itemIndex) }];
 	} catch (error) {
 		throw nameConflict.call(this, error, 'custom field', label, itemIndex);
 	}
