@@ -6,21 +6,26 @@ import { CUSTOM_FIELD_PREFIX, contactFieldSpecs } from './fields';
 import type { ContactInput, ContactTarget, CustomFieldDefinition, StreetAddressInput } from './types';
 import { ADDRESS_PARTS, NAME_FIELDS, PHONE_KINDS, emptyContactInput } from './types';
 
+/** How deep `scalarText` looks into lists and `{ value }` objects: a CRM's shapes need two levels. */
+const MAX_VALUE_DEPTH = 4;
+
 /** Text of a field value; `undefined` when there is nothing (null, empty, an object without `value`). */
-export function scalarText(value: unknown): string | undefined {
+export function scalarText(value: unknown, depth = 0): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	// Deeper nesting is no CRM's shape: it is not read (and cannot exhaust the stack).
+	if (depth >= MAX_VALUE_DEPTH) return undefined;
 	if (Array.isArray(value)) {
 		// A CRM's multi-value field (Pipedrive: [{ value, primary, label }]): the primary entry, else the first.
 		const primary = value.find((v) => v && typeof v === 'object' && (v as IDataObject).primary === true);
 		for (const entry of primary ? [primary, ...value] : value) {
-			const text = scalarText(entry);
+			const text = scalarText(entry, depth + 1);
 			if (text !== undefined) return text;
 		}
 		return undefined;
 	}
-	if (typeof value === 'object' && 'value' in (value as IDataObject)) return scalarText((value as IDataObject).value);
+	if (typeof value === 'object' && Object.hasOwn(value, 'value')) return scalarText((value as IDataObject).value, depth + 1);
 	return undefined;
 }
 
@@ -55,10 +60,15 @@ export function contactInputFromFields(values: IDataObject | null | undefined, t
 }
 
 const FULL_NAME_KEYS = ['name', 'fullname', 'contactname'];
+
+/** Longer than any contact field name, alias or custom field name or label (at most 50). */
+const MAX_KEY_LENGTH = 200;
 const BIRTHDAY_KEYS = ['birthday', 'birthdate', 'dateofbirth', 'dob'];
 
 /** Month and day of a date such as 1990-05-17, 05/17/1990 or an ISO date-time. */
 export function monthAndDay(value: string): { month: number; day: number } | undefined {
+	// An ISO date-time is about 30 characters: a longer value is not a birthday, and is not scanned.
+	if (value.length > 40) return undefined;
 	const yearFirst = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(value);
 	if (yearFirst) return { month: Number(yearFirst[2]), day: Number(yearFirst[3]) };
 	const monthFirst = /^(\d{1,2})[-/](\d{1,2})(?:[-/]\d{2,4})?$/.exec(value);
@@ -111,6 +121,11 @@ export function autoMapItem(
 	let birthday: string | undefined;
 
 	for (const [key, raw] of itemEntries(json)) {
+		// No field or custom field name is this long: such a key is not normalised (scanned) at all.
+		if (key.length > MAX_KEY_LENGTH) {
+			unmatched.push(key);
+			continue;
+		}
 		const normal = normalizeKey(key);
 		const spec = byAlias.get(normal);
 		if (spec) {
@@ -119,7 +134,8 @@ export function autoMapItem(
 				for (const entry of raw) {
 					const number = scalarText(entry);
 					if (number === undefined) continue;
-					const label = String((entry as IDataObject)?.label ?? '').toLowerCase();
+					const raw = entry && typeof entry === 'object' ? (entry as IDataObject).label : undefined;
+					const label = typeof raw === 'string' ? raw.toLowerCase() : '';
 					const kind = (PHONE_KINDS as readonly string[]).includes(label) ? label : spec.id.split(':')[1];
 					extraPhones.push({ phone_number: number, kind });
 				}
@@ -146,7 +162,10 @@ export function autoMapItem(
 		unmatched.push(key);
 	}
 
-	if (fullName && values.first_name === undefined && values.last_name === undefined) {
+	if (fullName && values.first_name === undefined && values.last_name === undefined && fullName.length > 2 * 50 + 1) {
+		// Too long for first and last name together: validation reports it by its length, unsplit.
+		values.first_name = fullName;
+	} else if (fullName && values.first_name === undefined && values.last_name === undefined) {
 		const [first, ...rest] = fullName.split(/\s+/);
 		values.first_name = first;
 		if (rest.length) values.last_name = rest.join(' ');

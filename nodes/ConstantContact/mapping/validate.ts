@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveCustomFields } from './customFields';
+import { idProblem } from './ids';
 import type { ResolvedCustomField } from './customFields';
 import { LIMITS, endpointName } from './limits';
 import type {
@@ -61,6 +62,8 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function normalizeAnniversary(value: string): string | undefined {
 	const text = value.trim();
+	// The longest accepted form is an ISO date-time with a zone (about 30 characters): a longer value is never scanned.
+	if (text.length > 40) return undefined;
 	const iso = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
 	const candidate = iso ? iso[1] : text;
 	let year: number;
@@ -83,7 +86,7 @@ export function normalizeAnniversary(value: string): string | undefined {
 function toInteger(value: string | number | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const text = String(value).trim();
-	if (!/^\d+$/.test(text)) return Number.NaN;
+	if (text.length > 4 || !/^\d+$/.test(text)) return Number.NaN;
 	return Number(text);
 }
 
@@ -235,11 +238,18 @@ export function validateContactInput(
 		problems.push(`Lists: none given; the sign-up form needs at least ${limits.minLists} list (1 to ${limits.maxLists})`);
 	} else if (list_ids.length > limits.maxLists) {
 		problems.push(`Lists: ${list_ids.length} given; Constant Contact allows at most ${limits.maxLists} per request`);
+	} else {
+		// The contract takes list and tag IDs as UUIDs only.
+		const bad = idProblem('Lists', 'list', list_ids);
+		if (bad) problems.push(bad);
 	}
 
 	const tag_ids = unique(input.tag_ids);
 	if (tag_ids.length > LIMITS.tags) {
 		problems.push(`Tags: ${tag_ids.length} given; Constant Contact allows at most ${LIMITS.tags} per contact`);
+	} else {
+		const bad = idProblem('Tags', 'tag', tag_ids);
+		if (bad) problems.push(bad);
 	}
 
 	const notes = input.notes.map((n) => String(n ?? '').trim()).filter((n) => n !== '');

@@ -12,18 +12,32 @@ export interface ContactRef {
 	value: string;
 }
 
-/** Reads the `contact` resource locator: by email, or by ID (the list mode gives an ID). An ID with an @ is read as an email. */
+/**
+ * The contact a locator's value names: by email, or by ID (the list mode gives an ID); an ID with an
+ * @ is read as an email. The value may come from an expression: anything but text or a number is a
+ * problem that names the field, never converted with String() (which can throw on an item's object).
+ */
+export function contactRefFrom(raw: unknown): ContactRef | { problem: string } {
+	const locator = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as INodeParameterResourceLocator) : { mode: 'id', value: raw };
+	const given: unknown = locator.value;
+	if (given !== undefined && given !== null && typeof given !== 'string' && typeof given !== 'number') {
+		return { problem: `Contact: ${Array.isArray(given) ? 'a list' : `a ${typeof given}`} is not an email address or a contact ID` };
+	}
+	const value = String(given ?? '').trim();
+	if (!value) return { problem: 'Contact: no email address or ID given' };
+	return { by: locator.mode === 'email' || value.includes('@') ? 'email' : 'id', value };
+}
+
+/** Reads the `contact` resource locator (see contactRefFrom); a problem is the item's error. */
 export function readContactRef(this: IExecuteFunctions, itemIndex: number, parameter = 'contact'): ContactRef {
-	const raw = this.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
-	const locator = typeof raw === 'object' && raw !== null ? raw : { mode: 'id', value: raw };
-	const value = String(locator.value ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(this.getNode(), 'Contact: no email address or ID given', {
+	const ref = contactRefFrom(this.getNodeParameter(parameter, itemIndex));
+	if ('problem' in ref) {
+		throw new NodeOperationError(this.getNode(), ref.problem, {
 			itemIndex,
 			description: 'Choose the contact from the list, or give its email address or its contact ID.',
 		});
 	}
-	return { by: locator.mode === 'email' || value.includes('@') ? 'email' : 'id', value };
+	return ref;
 }
 
 /** The ordering key for items that write to one contact. */

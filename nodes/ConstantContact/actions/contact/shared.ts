@@ -69,14 +69,26 @@ export function checkedDefinitions(node: INode, definitions: unknown[], itemInde
 	return definitions as CustomFieldDefinition[];
 }
 
+/**
+ * An ID as text. A value that is neither text nor a number (an object from an expression) is named,
+ * never converted: `String()` of an item's object can throw, or make "[object Object]" of it.
+ */
+function idText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return Array.isArray(value) ? '(a list)' : '(an object)';
+}
+
 /** List IDs from the list pickers: each a resource locator; in ID mode one ID, several comma-separated, or an array. */
 export function listIdsFromPicker(entries: unknown): string[] {
 	const ids: string[] = [];
-	const add = (value: unknown) => {
-		if (Array.isArray(value)) value.forEach(add);
-		else if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) add((value as IDataObject).value);
+	const add = (value: unknown, depth = 0) => {
+		// A locator, a list of them, or IDs; nothing deeper is any picker's shape.
+		if (depth > 3) return;
+		if (Array.isArray(value)) value.forEach((v) => add(v, depth + 1));
+		else if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) add((value as IDataObject).value, depth + 1);
 		else if (value !== undefined && value !== null) {
-			for (const id of String(value).split(',')) if (id.trim()) ids.push(id.trim());
+			for (const id of idText(value).split(',')) if (id.trim()) ids.push(id.trim());
 		}
 	};
 	for (const entry of Array.isArray(entries) ? entries : []) add((entry as IDataObject)?.list);
@@ -105,6 +117,36 @@ export function itemEmail(this: IExecuteFunctions, parameters: FieldParameters, 
 }
 
 /**
+ * The contact fields given outside the mapper: the Additional Fields collection (phones, addresses,
+ * custom fields, notes), the list picker and the tags. Any of them may come from an expression, so
+ * each value is read as whatever it is, never assumed to be text.
+ */
+export function additionalContactInput(additional: IDataObject, lists: unknown, tags: unknown): Partial<ContactInput> {
+	const text = (value: unknown) => (value === undefined || value === null ? undefined : (scalarText(value) ?? ''));
+	return {
+		phone_numbers: asArray((additional.phoneNumbers as IDataObject | undefined)?.phoneNumber).map((p) => ({
+			phone_number: text(p?.phone_number) ?? '',
+			kind: text(p?.kind),
+		})),
+		street_addresses: asArray((additional.streetAddresses as IDataObject | undefined)?.streetAddress).map((a) => ({
+			kind: text(a?.kind),
+			street: scalarText(a?.street),
+			city: scalarText(a?.city),
+			state: scalarText(a?.state),
+			postal_code: scalarText(a?.postal_code),
+			country: scalarText(a?.country),
+		})),
+		custom_fields: asArray((additional.customFields as IDataObject | undefined)?.customField).map((f) => ({
+			key: text(f?.custom_field_id) ?? '',
+			value: scalarText(f?.value) ?? '',
+		})),
+		notes: asArray((additional.notes as IDataObject | undefined)?.note).map((n) => text(n?.content) ?? ''),
+		list_ids: listIdsFromPicker(lists),
+		tag_ids: toIdList(tags),
+	};
+}
+
+/**
  * Reads one item's contact fields from the node's parameters (the mapper, the list picker, tags and
  * the additional fields), loads the account's custom fields when they are needed, and validates them
  * for the endpoint. Throws a NodeOperationError for the item before any write.
@@ -120,27 +162,11 @@ export async function readValidContact(
 	const json = this.getInputData()[itemIndex]?.json ?? {};
 	const additional = this.getNodeParameter(parameters.additional, itemIndex, {}) as IDataObject;
 
-	const extra: Partial<ContactInput> = {
-		phone_numbers: asArray((additional.phoneNumbers as IDataObject | undefined)?.phoneNumber).map((p) => ({
-			phone_number: String(p.phone_number ?? ''),
-			kind: p.kind === undefined ? undefined : String(p.kind),
-		})),
-		street_addresses: asArray((additional.streetAddresses as IDataObject | undefined)?.streetAddress).map((a) => ({
-			kind: a.kind === undefined ? undefined : String(a.kind),
-			street: scalarText(a.street),
-			city: scalarText(a.city),
-			state: scalarText(a.state),
-			postal_code: scalarText(a.postal_code),
-			country: scalarText(a.country),
-		})),
-		custom_fields: asArray((additional.customFields as IDataObject | undefined)?.customField).map((f) => ({
-			key: String(f.custom_field_id ?? ''),
-			value: scalarText(f.value) ?? '',
-		})),
-		notes: asArray((additional.notes as IDataObject | undefined)?.note).map((n) => String(n.content ?? '')),
-		list_ids: listIdsFromPicker((this.getNodeParameter(parameters.lists, itemIndex, {}) as IDataObject).list),
-		tag_ids: parameters.taggings ? toIdList(this.getNodeParameter('taggings', itemIndex, [])) : [],
-	};
+	const extra = additionalContactInput(
+		additional,
+		(this.getNodeParameter(parameters.lists, itemIndex, {}) as IDataObject).list,
+		parameters.taggings ? this.getNodeParameter('taggings', itemIndex, []) : [],
+	);
 
 	const mapped = auto
 		? undefined
@@ -158,10 +184,11 @@ export async function readValidContact(
 }
 
 /** Tag or list IDs from a multi-options parameter or an expression (array or comma-separated). */
-export function toIdList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap(toIdList);
+export function toIdList(value: unknown, depth = 0): string[] {
+	// A list of IDs, or IDs in a list of lists; nothing deeper is read.
+	if (Array.isArray(value)) return depth > 3 ? [] : value.flatMap((v) => toIdList(v, depth + 1));
 	if (value === undefined || value === null) return [];
-	return String(value)
+	return idText(value)
 		.split(',')
 		.map((v) => v.trim())
 		.filter((v) => v !== '');
