@@ -333,6 +333,7 @@ export const plausibleItem = (defs: Array<{ custom_field_id: string; label: stri
 				company: mild,
 				'Job Title': mild,
 				Phone: phoneNumber,
+				'Address Kind': fc.constantFrom('home', 'work', 'other'),
 				city: mild,
 				zip: mild,
 				Birthday: fc.oneof(anniversary, fc.constant(undefined)),
@@ -341,7 +342,7 @@ export const plausibleItem = (defs: Array<{ custom_field_id: string; label: stri
 					? fc.tuple(fc.constantFrom(...defs), fc.oneof(mild, fc.constantFrom('Gold', 'Silver'))).map(([d, v]) => [d.label, (d.choices?.[0]?.choice_label ?? v) as unknown] as const)
 					: fc.constant(undefined),
 			},
-			{ requiredKeys: ['Email'] },
+			{ requiredKeys: ['Email', 'Address Kind'] },
 		)
 		.map(({ custom, ...rest }) => ({ ...rest, ...(custom ? { [custom[0]]: custom[1] } : {}) }) as Record<string, unknown>);
 

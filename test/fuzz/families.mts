@@ -94,12 +94,12 @@ export function classify<T>(family: Family<T>, input: T, contract: Contract): Ou
 
 /** What readValidContact does for one item: mapper (either mode) + additional fields, validated for the endpoint. */
 function validContact(
-	input: { mode: 'auto' | 'below'; json: IDataObject; values: IDataObject; additional: IDataObject; lists: unknown; tags: unknown; defs: CustomFieldDefinition[] },
+	input: { mode: 'auto' | 'below'; json: Record<string, unknown>; values: Record<string, unknown>; additional: Record<string, unknown>; lists: unknown; tags: unknown; defs: CustomFieldDefinition[] },
 	target: ContactTarget,
 	defaults: { email?: string } = {},
 ): { contact: ValidContact } | { problems: string[] } {
-	const extra = additionalContactInput(input.additional, input.lists, target === 'contacts' ? input.tags : []);
-	const base = input.mode === 'auto' ? autoMapItem(input.json, target, input.defs).input : contactInputFromFields(input.values, target);
+	const extra = additionalContactInput(input.additional as IDataObject, input.lists, target === 'contacts' ? input.tags : []);
+	const base = input.mode === 'auto' ? autoMapItem(input.json as IDataObject, target, input.defs).input : contactInputFromFields(input.values as IDataObject, target);
 	const merged = mergeContactInputs(base, extra);
 	if (!merged.email?.trim() && defaults.email) merged.email = defaults.email;
 	const result = validateContactInput(merged, target, input.defs);
@@ -276,9 +276,12 @@ const memberships: Family<{ kind: MembershipKind; add: boolean; contactIds: unkn
 		for (const raw of input.contactIds) {
 			const ref = contactRefFrom({ __rl: true, mode: 'id', value: raw });
 			// An email costs a lookup whose answer is a checked contact; an ID goes into the body as given.
-			const bad = 'problem' in ref ? ref.problem : ref.by === 'id' ? idProblem('Contact', 'contact', [ref.value]) : undefined;
-			if (bad) problems.push(bad);
-			else if (ref.by === 'id') contactIds.push(ref.value);
+			if ('problem' in ref) problems.push(ref.problem);
+			else if (ref.by === 'id') {
+				const bad = idProblem('Contact', 'contact', [ref.value]);
+				if (bad) problems.push(bad);
+				else contactIds.push(ref.value);
+			}
 		}
 		if (problems.length) return { problems };
 		const bodies: Body[] = [{ method: 'POST', template: ACTIVITY[`${input.kind}:${input.add ? 'add' : 'remove'}`], body: activityBody(input.kind, [...new Set(contactIds)], targets) }];
@@ -350,5 +353,4 @@ const customFieldCreate: Family<{ label: unknown; type: unknown; choices: unknow
 };
 
 // Families of different input types in one list.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const FAMILIES: Array<Family<any>> = [create, accountSync, signUp, update, importFamily, memberships, customFieldValues, customFieldCreate];
