@@ -25,7 +25,7 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 	property: string,
 	path: string,
 	qs: IDataObject = {},
-	options: { limit?: number; pageSize?: number; itemIndex?: number } = {},
+	options: { limit?: number; pageSize?: number; itemIndex?: number; maxPages?: number } = {},
 ): Promise<T[]> {
 	const results: T[] = [];
 	const { limit, pageSize } = options;
@@ -38,7 +38,8 @@ export async function constantContactRequestAllItems<T = IDataObject>(
 		...(pageSize ? { limit: limit !== undefined ? Math.min(pageSize, Math.max(1, limit)) : pageSize } : {}),
 	};
 	while (next) {
-		if (followed.size >= MAX_PAGES) throw malformed(`more than ${MAX_PAGES.toLocaleString('en-US')} pages`);
+		const maxPages = Math.min(options.maxPages ?? MAX_PAGES, MAX_PAGES);
+		if (followed.size >= maxPages) throw malformed(`more than ${maxPages.toLocaleString('en-US')} pages`);
 		const page: unknown = await constantContactRequest.call(this, { method: 'GET', path: next, qs: query, itemIndex: options.itemIndex });
 		if (!isRecord(page)) throw malformed(`the page is ${kindOf(page)}, not an object`);
 		const items = page[property] ?? [];

@@ -149,6 +149,16 @@ describe('a hostile next-page link', () => {
 		expectTokenStayedHome();
 	});
 
+	it('that never repeats still ends the run at the page bound (the daily quota; 3 here)', async () => {
+		for (let i = 0; i < 10; i++) {
+			fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 200, body: page(`/v3/contact_lists?cursor=c${i}`), times: 1 });
+		}
+		ProbeNode.plan = async (ctx) => await constantContactRequestAllItems.call(ctx, 'lists', '/contact_lists', {}, { pageSize: 500, maxPages: 3 });
+		const run = await runNode(harness, { nodeType: new ProbeNode(), typeName: 'CUSTOM.transportProbe', parameters: {} });
+		expect(run.error?.message).toMatch(/more than 3 pages/);
+		expect(fake.requests).toHaveLength(3);
+	});
+
 	it('that points back to the first page (no cursor) ends the run too', async () => {
 		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 200, body: page('/v3/contact_lists'), times: 100 });
 		const run = await paginate();
