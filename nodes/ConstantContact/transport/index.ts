@@ -6,5 +6,6 @@ export * from './errors';
 export * from './pacing';
 export * from './paginate';
 export * from './request';
+export * from './responses';
 export * from './retry';
 export * from './token';
