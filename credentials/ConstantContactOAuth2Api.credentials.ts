@@ -77,19 +77,13 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'header',
 		},
-		{
-			// Fixed for users; the test suite points it at the fake Constant Contact.
-			displayName: 'API Base URL',
-			name: 'apiBaseUrl',
-			type: 'hidden',
-			default: 'https://api.cc.email/v3',
-		},
 	];
 
-	// Needs only contact_data: /account/summary would answer 403 without account_read.
+	// Needs only contact_data: /account/summary would answer 403 without account_read. The API's
+	// address is fixed here as in the node: no stored field can send the token anywhere else.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.apiBaseUrl}}',
+			baseURL: 'https://api.cc.email/v3',
 			url: '/contact_lists',
 			qs: { limit: 1 },
 		},

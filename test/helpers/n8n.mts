@@ -30,6 +30,7 @@ import { createRequire } from 'node:module';
 const { ICredentialsHelper, Workflow } = createRequire(import.meta.url)('n8n-workflow') as typeof import('n8n-workflow');
 
 import { ConstantContactOAuth2Api } from '../../credentials/ConstantContactOAuth2Api.credentials.ts';
+import { API_ORIGIN, routeOrigin } from './hosts.mts';
 
 export const CREDENTIAL_ID = 'cc-cred-1';
 export const CREDENTIAL_NAME = 'Constant Contact account';
@@ -176,9 +177,20 @@ class NodeTypes implements INodeTypes {
 export interface Harness {
 	credentials: InMemoryCredentialsHelper;
 	additionalData: IWorkflowExecuteAdditionalData;
+	/** The loopback server that answers for https://api.cc.email in this harness's runs. */
+	apiServer?: string;
 }
 
-export function createHarness(credentialData?: ICredentialDataDecryptedObject): Harness {
+/** Routes https://api.cc.email to this harness's fake (see hosts.mts) before each of its runs. */
+export function useApiServer(harness: Harness): void {
+	if (harness.apiServer) routeOrigin(API_ORIGIN, harness.apiServer);
+}
+
+/**
+ * `apiServer`: the server that answers for https://api.cc.email; by default the one that serves the
+ * credential's token URL (the fake Constant Contact serves both).
+ */
+export function createHarness(credentialData?: ICredentialDataDecryptedObject, apiServer?: string): Harness {
 	const credentials = new InMemoryCredentialsHelper();
 	if (credentialData) credentials.set(CREDENTIAL_ID, 'constantContactOAuth2Api', credentialData);
 	const additionalData = {
@@ -205,12 +217,18 @@ export function createHarness(credentialData?: ICredentialDataDecryptedObject): 
 			throw new Error('not supported');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	return { credentials, additionalData };
+	const tokenUrl = typeof credentialData?.accessTokenUrl === 'string' ? credentialData.accessTokenUrl : undefined;
+	const harness: Harness = { credentials, additionalData, apiServer: apiServer ?? (tokenUrl ? new URL(tokenUrl).origin : undefined) };
+	useApiServer(harness);
+	return harness;
 }
 
-/** The credential data n8n stores after a completed consent. */
+/**
+ * The credential data n8n stores after a completed consent. The API's address is not in it: the node
+ * always calls https://api.cc.email, which the harness routes to the fake.
+ */
 export function connectedCredential(
-	fake: { authorizeUrl: string; tokenUrl: string; apiBaseUrl: string },
+	fake: { authorizeUrl: string; tokenUrl: string },
 	tokens: IDataObject,
 	client: { clientId: string; clientSecret?: string } = { clientId: 'test-client', clientSecret: 'test-secret' },
 	grantType: 'authorizationCode' | 'pkce' = 'authorizationCode',
@@ -221,7 +239,6 @@ export function connectedCredential(
 		clientSecret: client.clientSecret ?? '',
 		authUrl: fake.authorizeUrl,
 		accessTokenUrl: fake.tokenUrl,
-		apiBaseUrl: fake.apiBaseUrl,
 		oauthTokenData: tokens,
 	} as ICredentialDataDecryptedObject;
 }
@@ -254,6 +271,7 @@ let runCounter = 0;
 
 /** Runs Source → node in n8n's WorkflowExecute and returns what n8n recorded for the node. */
 export async function runNode(harness: Harness, options: RunNodeOptions): Promise<NodeRun> {
+	useApiServer(harness);
 	const key = `run-${++runCounter}`;
 	const items = (options.items ?? [{}]).map((item) =>
 		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
@@ -313,6 +331,7 @@ export async function runLoadOptions<T>(
 	args: unknown[] = [],
 	typeName = 'CUSTOM.constantContact',
 ): Promise<T> {
+	useApiServer(harness);
 	const node: INode = {
 		id: 'cc',
 		name: 'Constant Contact',

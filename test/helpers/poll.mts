@@ -7,7 +7,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters, INodeType
 import { Workflow } from 'n8n-workflow';
 
 import type { Harness } from './n8n.mts';
-import { CREDENTIAL_ID, CREDENTIAL_NAME } from './n8n.mts';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, useApiServer } from './n8n.mts';
 
 class SingleNodeTypes implements INodeTypes {
 	private readonly name: string;
@@ -67,6 +67,7 @@ export function createPoller(
 	});
 	return {
 		async poll(mode: WorkflowExecuteMode = 'trigger') {
+			useApiServer(harness);
 			const context = new PollContext(workflow, node, harness.additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 			return await nodeType.poll!.call(context);
 		},

@@ -78,6 +78,11 @@ function kindInName(normal: string): AddressKind | undefined {
 	return undefined;
 }
 
+/** Longer than any contact field name, alias, or custom field name or label (at most 50). */
+const MAX_KEY_LENGTH = 200;
+/** Constant Contact's limit on first and last names. */
+const NAME_LIMIT = 50;
+
 function isRecord(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -179,7 +184,7 @@ function addPhones(found: Found, raw: unknown, kind: PhoneKind | undefined): voi
 	for (const entry of sorted) {
 		const number = phoneText(entry);
 		if (!number) continue;
-		const label = isRecord(entry) ? String(entry.label ?? '').toLowerCase() : '';
+		const label = isRecord(entry) && typeof entry.label === 'string' && entry.label.length <= 20 ? entry.label.toLowerCase() : '';
 		const labelled = (['home', 'work', 'mobile', 'other'] as PhoneKind[]).find((k) => k === label);
 		found.phones.push({ number, kind: labelled ?? kind });
 	}
@@ -385,7 +390,10 @@ export function autoMapItem(
 	const unmatched: string[] = [];
 	const guessed: string[] = [];
 	const entries = itemEntries(json);
-	const rest = entries.filter(([key, raw]) => !takeByName(found, key, raw));
+	// No field or custom field name or label is this long: such a key is not normalised (scanned) at all.
+	const named = entries.filter(([key]) => key.length <= MAX_KEY_LENGTH);
+	unmatched.push(...entries.filter(([key]) => key.length > MAX_KEY_LENGTH).map(([key]) => key));
+	const rest = named.filter(([key, raw]) => !takeByName(found, key, raw));
 	for (const [key, raw] of rest) {
 		const definition = customFieldDefinitions ? findCustomField(key, customFieldDefinitions) : undefined;
 		if (definition) {
@@ -419,6 +427,9 @@ export function autoMapItem(
 		if (found.nameParts) {
 			if (found.nameParts.first) input.first_name = found.nameParts.first;
 			if (found.nameParts.last) input.last_name = found.nameParts.last;
+		} else if (found.fullName && found.fullName.length > 2 * NAME_LIMIT + 1) {
+			// Too long for first and last name together: validation reports it by its length, unsplit.
+			input.first_name = found.fullName;
 		} else if (found.fullName) {
 			const [first, ...others] = found.fullName.split(/\s+/);
 			input.first_name = first;

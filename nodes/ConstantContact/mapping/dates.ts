@@ -21,10 +21,15 @@ export interface DateParts {
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Longer than any date written as people write them (an ISO date-time is about 30 characters). */
+const MAX_DATE_LENGTH = 40;
+const MAX_MONTH_LENGTH = 20;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** 1-12 from a number or an English month name, full or cut to three letters or more ("Sept"). */
 function monthNumber(value: unknown): number | undefined {
+	// "September" and its padding at most: a longer value is no month, and is not scanned.
+	if (typeof value === 'string' && value.length > MAX_MONTH_LENGTH) return undefined;
 	const text = String(value ?? '').trim().toLowerCase();
 	if (/^\d{1,2}$/.test(text)) return Number(text);
 	if (text.length < 3) return undefined;
@@ -61,6 +66,8 @@ export function readDate(value: unknown, order: DateOrder = 'monthFirst'): DateP
 		return checked({ year, month: monthNumber(o.month), day: /^\d{1,2}$/.test(String(o.day ?? '').trim()) ? Number(o.day) : undefined });
 	}
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	// Length before any pattern: a longer value is not a date, and is not scanned.
+	if (typeof value === 'string' && value.length > MAX_DATE_LENGTH) return undefined;
 	const text = String(value).trim();
 	const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
 	if (yearFirst) return checked({ year: Number(yearFirst[1]), month: Number(yearFirst[2]), day: Number(yearFirst[3]) });

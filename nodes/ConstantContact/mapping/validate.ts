@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveCustomFields } from './customFields';
+import { idProblem } from './ids';
 import type { ResolvedCustomField } from './customFields';
 import { LIMITS, endpointName } from './limits';
 import type {
@@ -42,10 +43,14 @@ export const FIELD_LABELS: Record<NameField, string> = {
 	company_name: 'Company Name',
 };
 
-const EMAIL_PATTERN = /^[^\s@"<>(),;:\\[\]]+@[^\s@"<>(),;:\\[\]]+\.[^\s@"<>(),;:\\[\]]+$/;
+// Domain labels exclude the dot, so the pattern has one way to match and runs in linear time.
+const EMAIL_PATTERN = /^[^\s@"<>(),;:\\[\]]+@(?:[^\s@"<>(),;:\\[\].]+\.)+[^\s@"<>(),;:\\[\].]+$/;
+
+/** The longest address any endpoint takes (`/contacts`); a longer value is rejected without being scanned. */
+export const MAX_EMAIL_LENGTH = 80;
 
 export function isValidEmail(email: string): boolean {
-	return EMAIL_PATTERN.test(email) && !email.includes('..');
+	return email.length <= MAX_EMAIL_LENGTH && EMAIL_PATTERN.test(email) && !email.includes('..');
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -57,6 +62,8 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export function normalizeAnniversary(value: string): string | undefined {
 	const text = value.trim();
+	// The longest accepted form is an ISO date-time with a zone (about 30 characters): a longer value is never scanned.
+	if (text.length > 40) return undefined;
 	const iso = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
 	const candidate = iso ? iso[1] : text;
 	let year: number;
@@ -79,7 +86,7 @@ export function normalizeAnniversary(value: string): string | undefined {
 function toInteger(value: string | number | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const text = String(value).trim();
-	if (!/^\d+$/.test(text)) return Number.NaN;
+	if (text.length > 4 || !/^\d+$/.test(text)) return Number.NaN;
 	return Number(text);
 }
 
@@ -104,12 +111,13 @@ export function validateContactInput(
 	const email = (input.email ?? '').trim();
 	if (!email) {
 		problems.push('Email: a value is required');
-	} else if (!isValidEmail(email)) {
-		problems.push(`Email: ${quote(email)} is not a valid email address`);
 	} else if (email.length > limits.emailLength) {
+		// Length first: a long value is rejected without a pattern ever scanning it.
 		problems.push(
 			`Email: ${quote(email)} has ${email.length} characters; Constant Contact allows at most ${limits.emailLength} on ${endpoint}`,
 		);
+	} else if (!isValidEmail(email)) {
+		problems.push(`Email: ${quote(email)} is not a valid email address`);
 	}
 
 	const names: Partial<Record<NameField, string>> = {};
@@ -230,11 +238,18 @@ export function validateContactInput(
 		problems.push(`Lists: none given; the sign-up form needs at least ${limits.minLists} list (1 to ${limits.maxLists})`);
 	} else if (list_ids.length > limits.maxLists) {
 		problems.push(`Lists: ${list_ids.length} given; Constant Contact allows at most ${limits.maxLists} per request`);
+	} else {
+		// The contract takes list and tag IDs as UUIDs only.
+		const bad = idProblem('Lists', 'list', list_ids);
+		if (bad) problems.push(bad);
 	}
 
 	const tag_ids = unique(input.tag_ids);
 	if (tag_ids.length > LIMITS.tags) {
 		problems.push(`Tags: ${tag_ids.length} given; Constant Contact allows at most ${LIMITS.tags} per contact`);
+	} else {
+		const bad = idProblem('Tags', 'tag', tag_ids);
+		if (bad) problems.push(bad);
 	}
 
 	const notes = input.notes.map((n) => String(n ?? '').trim()).filter((n) => n !== '');

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { CustomFieldDefinition } from '../mapping/types';
+import { checkedDefinitions } from '../actions/contact/shared';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
 
@@ -15,11 +16,12 @@ export async function loadAllLists(this: ILoadOptionsFunctions): Promise<IDataOb
 
 /** Every custom field of the account (every page, 100 per page). */
 export async function loadAllCustomFields(this: ILoadOptionsFunctions): Promise<CustomFieldDefinition[]> {
-	return await constantContactRequestAllItems.call<
+	const definitions = await constantContactRequestAllItems.call<
 		ILoadOptionsFunctions,
 		Parameters<typeof constantContactRequestAllItems>,
 		Promise<CustomFieldDefinition[]>
 	>(this, 'custom_fields', '/contact_custom_fields', {}, { pageSize: 100 });
+	return checkedDefinitions(this.getNode(), definitions);
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { isValidEmail } from '../mapping/validate';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
+import { isRecord, unusableResponse } from '../transport/responses';
 import { loadAllLists, loadConfirmedSenders } from './accountData';
 
 /**
@@ -41,6 +43,13 @@ interface ContactPage {
 /** At most this many pages per call when a filter hides most contacts; the picker asks for more by scrolling. */
 const CONTACT_PAGES_PER_SEARCH = 5;
 
+/** The contacts of a page, checked: the picker shows what Constant Contact answered, never crashes on it. */
+function contactsOf(this: ILoadOptionsFunctions, page: unknown): IDataObject[] {
+	const contacts = isRecord(page) ? (page.contacts ?? []) : undefined;
+	if (!Array.isArray(contacts)) throw unusableResponse(this.getNode(), 'GET /contacts', 'it holds no list of contacts');
+	return contacts.filter(isRecord);
+}
+
 function contactOption(c: IDataObject): { name: string; value: string } {
 	const email = String((c.email_address as IDataObject | undefined)?.address ?? '');
 	const name = [c.first_name, c.last_name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
@@ -58,13 +67,13 @@ export async function searchContacts(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const wanted = (filter ?? '').trim().toLowerCase();
-	if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(wanted)) {
+	if (isValidEmail(wanted)) {
 		const page = (await constantContactRequest.call(this, {
 			method: 'GET',
 			path: '/contacts',
 			qs: { email: wanted, status: 'all' },
 		})) as ContactPage;
-		return { results: (page.contacts ?? []).map(contactOption) };
+		return { results: contactsOf.call(this, page).map(contactOption) };
 	}
 	const results: Array<{ name: string; value: string }> = [];
 	let next: string | undefined = paginationToken;
@@ -74,10 +83,11 @@ export async function searchContacts(
 			path: next ?? '/contacts',
 			...(next ? {} : { qs: { limit: 500 } }),
 		})) as ContactPage;
-		for (const option of (page.contacts ?? []).map(contactOption)) {
+		for (const option of contactsOf.call(this, page).map(contactOption)) {
 			if (!wanted || option.name.toLowerCase().includes(wanted) || option.value.toLowerCase() === wanted) results.push(option);
 		}
-		next = page._links?.next?.href;
+		const href = page?._links?.next?.href;
+		next = typeof href === 'string' ? href : undefined;
 		if (!next || results.length >= 50) break;
 	}
 	return { results, ...(next ? { paginationToken: next } : {}) };

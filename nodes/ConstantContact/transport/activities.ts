@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { isActivityQueueFullError } from './errors';
 import type { ConstantContactContext } from './request';
 import { constantContactRequest } from './request';
+import { expectId, isRecord, kindOf, unusableResponse } from './responses';
 
 /** States after which an activity no longer changes. */
 export const FINAL_ACTIVITY_STATES = ['completed', 'cancelled', 'failed', 'timed_out'];
@@ -27,6 +28,29 @@ export interface WaitOptions {
 }
 
 /**
+ * An activity as Constant Contact answered it (`POST` of a bulk activity, `GET /activities/{id}`),
+ * checked for what the node reads: its ID, its state, and its errors as a list.
+ */
+export function readActivity(this: ConstantContactContext, value: unknown, what: string, itemIndex?: number): Activity {
+	if (!isRecord(value)) throw unusableResponse(this.getNode(), what, `it is ${kindOf(value)}, not an activity`, itemIndex);
+	expectId(this.getNode(), value.activity_id, 'activity_id', what, itemIndex);
+	if (typeof value.state !== 'string') throw unusableResponse(this.getNode(), what, `"state" is ${kindOf(value.state)}, not text`, itemIndex);
+	const errors = value.activity_errors;
+	if (errors !== undefined && errors !== null && !Array.isArray(errors)) {
+		throw unusableResponse(this.getNode(), what, `"activity_errors" is ${kindOf(errors)}, not a list`, itemIndex);
+	}
+	if (value.status !== undefined && value.status !== null && !isRecord(value.status)) {
+		throw unusableResponse(this.getNode(), what, `"status" is ${kindOf(value.status)}, not an object`, itemIndex);
+	}
+	return value as Activity;
+}
+
+/** The first few of an activity's errors, each cut short, for a message. */
+export function activityErrorSummary(activity: Activity): string | undefined {
+	return (activity.activity_errors ?? []).slice(0, 10).map((e) => String(typeof e === 'object' ? JSON.stringify(e) : e).slice(0, 200)).join('; ') || undefined;
+}
+
+/**
  * Polls `GET /activities/{id}` with backoff until the activity reaches a final state or the timeout
  * passes. The first poll waits a moment, so that a small import costs one poll. Returns the last
  * activity seen and whether it is final.
@@ -45,11 +69,12 @@ export async function waitForActivity(
 		const remaining = deadline - now();
 		if (activity && remaining <= 0) return { activity, final: false };
 		await sleep(Math.max(0, Math.min(delay, remaining)));
-		activity = (await constantContactRequest.call(this, {
+		const answer = await constantContactRequest.call(this, {
 			method: 'GET',
 			path: `/activities/${encodeURIComponent(activityId)}`,
 			itemIndex: options.itemIndex,
-		})) as Activity;
+		});
+		activity = readActivity.call(this, answer, 'GET /activities/{activity_id}', options.itemIndex);
 		if (FINAL_ACTIVITY_STATES.includes(activity.state)) return { activity, final: true };
 		delay = Math.min(maxDelay, delay * 2);
 	}
@@ -78,7 +103,7 @@ export async function postActivity(
 		const activity = await constantContactRequest
 			.call(this, { method: 'POST', path: request.path, body: request.body, idempotent: true, itemIndex: request.itemIndex })
 			.then(
-				(started) => started as Activity,
+				(started) => readActivity.call(this, started, `POST ${request.path}`, request.itemIndex),
 				(error: unknown) => {
 					// Only a full queue is waited out, and only until the deadline.
 					if (!isActivityQueueFullError(error) || deadline - now() <= 0) throw error;

@@ -29,6 +29,7 @@ export interface FailureContext {
 export function parseErrorBody(body: unknown): ConstantContactErrorDetail[] {
 	let parsed: unknown = body;
 	if (typeof body === 'string') {
+		if (body.length > 100_000) return [{ error_message: body.slice(0, 500) }];
 		try {
 			parsed = JSON.parse(body);
 		} catch {
@@ -36,16 +37,14 @@ export function parseErrorBody(body: unknown): ConstantContactErrorDetail[] {
 		}
 	}
 	const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : [];
+	// An error body is input too: at most 10 entries, each cut short, go into a message.
+	const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 500) : undefined);
 	return list
+		.slice(0, 10)
 		.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
 		.map((e) => ({
-			error_key: typeof e.error_key === 'string' ? e.error_key : undefined,
-			error_message:
-				typeof e.error_message === 'string'
-					? e.error_message
-					: typeof e.error_description === 'string'
-						? e.error_description
-						: undefined,
+			error_key: text(e.error_key),
+			error_message: text(e.error_message) ?? text(e.error_description),
 		}))
 		.filter((e) => e.error_key !== undefined || e.error_message !== undefined);
 }

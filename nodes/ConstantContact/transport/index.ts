@@ -6,6 +6,7 @@ export * from './errors';
 export * from './pacing';
 export * from './paginate';
 export * from './request';
+export * from './responses';
 export * from './retry';
 export * from './scopes';
 export * from './token';

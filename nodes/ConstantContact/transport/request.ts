@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, DEFAULT_API_BASE_URL } from './constants';
+import { API_BASE_URL, CREDENTIAL_TYPE } from './constants';
 import type { Failure } from './errors';
 import { extractFailure, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
 import { pacerFor } from './pacing';
@@ -44,7 +44,6 @@ export interface ApiRequest {
 
 interface StoredCredentials {
 	clientId?: string;
-	apiBaseUrl?: string;
 	oauthTokenData?: { access_token?: unknown };
 }
 
@@ -54,17 +53,77 @@ interface StoredCredentials {
  */
 const refreshLeaders = new Map<string, Promise<unknown>>();
 
-/** Builds the URL: next-page links are paths from the API origin, never to be joined to the base. */
-export function resolveUrl(baseUrl: string, path: string): string {
-	if (/^https?:\/\//i.test(path)) return path;
+/** Longer than any path or cursor link Constant Contact uses; a longer one is not looked at. */
+export const MAX_PATH_LENGTH = 4096;
+
+/** A URL that would take the request (and the access token) off the API: refused, never sent. */
+export class RefusedDestinationError extends Error {}
+
+/** At most `max` characters of a value for a message: never the whole of a long or hostile value. */
+export function excerpt(value: string, max = 80): string {
+	return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
+/**
+ * Where a request may go, decided here and nowhere else. `path` is a path under the API base
+ * (`/contacts/{encoded ID}`), or a next-page link (`_links.next.href`): a path from the origin that
+ * starts with `/v3/`, never to be joined to the base (else `/v3/v3`). The URL is always on the base's
+ * origin and under its path; anything else (another host or scheme, `//host`, userinfo, backslashes,
+ * whitespace or control characters, dot segments, encoded dots, a fragment) is refused, and the
+ * returned problem says why.
+ */
+export function locate(baseUrl: string, path: string): { url: string } | { problem: string } {
 	const base = new URL(baseUrl);
-	const basePath = base.pathname.replace(/\/+$/, '');
-	if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) return `${base.origin}${path}`;
-	return `${base.origin}${basePath}${path.startsWith('/') ? path : `/${path}`}`;
+	let basePath = base.pathname;
+	while (basePath.endsWith('/')) basePath = basePath.slice(0, -1);
+	if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH_LENGTH) {
+		return { problem: `the path is empty or longer than ${MAX_PATH_LENGTH} characters` };
+	}
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u0020\u007f\\]/.test(path)) return { problem: `${excerpt(path)} holds a backslash, whitespace or a control character` };
+	let candidate: string;
+	if (path.startsWith(`${base.origin}/`)) candidate = path;
+	else if (path.startsWith('/') && !path.startsWith('//')) {
+		candidate = path === basePath || path.startsWith(`${basePath}/`) ? `${base.origin}${path}` : `${base.origin}${basePath}${path}`;
+	} else {
+		return { problem: `${excerpt(path)} is not a path on ${base.origin}` };
+	}
+	const url = new URL(candidate);
+	const asWritten = candidate.slice(base.origin.length);
+	if (
+		url.origin !== base.origin ||
+		url.username !== '' ||
+		url.password !== '' ||
+		url.hash !== '' ||
+		`${url.pathname}${url.search}` !== asWritten ||
+		!url.pathname.startsWith(`${basePath}/`)
+	) {
+		return { problem: `${excerpt(path)} does not stay under ${base.origin}${basePath}/` };
+	}
+	return { url: url.href };
+}
+
+/** The URL for `path` on `baseUrl` (see `locate`); a refused path throws, and nothing is sent. */
+export function resolveUrl(baseUrl: string, path: string): string {
+	const located = locate(baseUrl, path);
+	if ('problem' in located) throw new RefusedDestinationError(located.problem);
+	return located.url;
+}
+
+/** The request stays on the API origin, or it is the item's error before anything is sent. */
+function checkDestination(this: ConstantContactContext, request: ApiRequest): void {
+	const located = locate(API_BASE_URL, request.path);
+	if ('problem' in located) {
+		throw new NodeOperationError(this.getNode(), `Refused to send a request outside Constant Contact's API: ${located.problem}`, {
+			description: `The node sends the credential's access token only to ${API_BASE_URL}. Nothing was sent. If an ID produced this path, check the ID.`,
+			itemIndex: request.itemIndex,
+		});
+	}
 }
 
 /** The one way out of this package to Constant Contact. */
 export async function constantContactRequest<T = unknown>(this: ConstantContactContext, request: ApiRequest): Promise<T> {
+	checkDestination.call(this, request);
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE)) as StoredCredentials;
 	const token = inspectAccessToken(credentials.oauthTokenData?.access_token);
 	// Each endpoint's own scope (the contract's `security`): an older connection keeps its contact
@@ -72,7 +131,8 @@ export async function constantContactRequest<T = unknown>(this: ConstantContactC
 	const scope = requiredScope(request.method, request.path);
 	if (scope && lacksScope(token, scope)) throw missingScopeError(this.getNode(), scope, token?.scopes ?? [], request.itemIndex);
 	const appKey = credentials.clientId ?? 'default';
-	const baseUrl = credentials.apiBaseUrl || DEFAULT_API_BASE_URL;
+	// Fixed: no credential field, parameter or response can move the token elsewhere.
+	const baseUrl = API_BASE_URL;
 
 	if (token && isExpired(token)) {
 		const key = `${appKey}:${token.fingerprint}`;

@@ -21,7 +21,7 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 		after: 'created_after',
 		qs: {},
 		time: (c) => c.created_at as string | undefined,
-		key: (c) => c.contact_id,
+		key: (c) => String(c.contact_id),
 	},
 	contactUpdated: {
 		after: 'updated_after',
@@ -77,9 +77,11 @@ async function changedSince(this: IPollFunctions, settings: PollSettings, sinceM
 	return (await constantContactRequestAllItems.call(this, 'contacts', '/contacts', qs, { pageSize: 500, limit })) as ContactResource[];
 }
 
+/** The change's time; undefined when the contact carries none that reads as a date (such contacts are passed over). */
 function timeOf(settings: PollSettings, c: ContactResource): number | undefined {
-	const raw = EVENTS[settings.event].time(c);
-	const ms = raw ? Date.parse(raw) : Number.NaN;
+	const raw: unknown = EVENTS[settings.event].time(c);
+	// An ISO date-time is about 30 characters: a longer value is not parsed.
+	const ms = typeof raw === 'string' && raw.length <= 64 ? Date.parse(raw) : Number.NaN;
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
@@ -122,9 +124,14 @@ export async function pollContacts(
 
 	const signature = signatureOf(settings);
 	const state = staticData as Partial<PollState>;
-	const first = state.signature !== signature || typeof state.position !== 'string';
-	const position = first ? now : Date.parse(state.position as string);
-	const seen: Record<string, number> = first ? {} : { ...((state.seen ?? {}) as Record<string, number>) };
+	// A position that does not read as a date (altered static data) starts afresh, like a first poll.
+	const stored = typeof state.position === 'string' ? Date.parse(state.position) : Number.NaN;
+	const first = state.signature !== signature || Number.isNaN(stored);
+	const position = first ? now : stored;
+	// A Map, so that no key (a contact ID such as "constructor" or "__proto__") meets Object.prototype.
+	const seen = new Map<string, number>(
+		first ? [] : Object.entries(state.seen ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+	);
 
 	const contacts = await changedSince.call(this, settings, position - OVERLAP_MS);
 	const fresh: Array<{ contact: ContactResource; time: number }> = [];
@@ -133,16 +140,18 @@ export async function pollContacts(
 		const time = timeOf(settings, contact);
 		if (time === undefined) continue;
 		const key = EVENTS[settings.event].key(contact);
-		if (!(key in seen) && !first && reportable(settings, contact)) fresh.push({ contact, time });
-		seen[key] = time;
-		if (time > newest) newest = time;
+		if (!seen.has(key) && !first && reportable(settings, contact)) fresh.push({ contact, time });
+		seen.set(key, time);
+		// A time in the future (a wrong clock, an altered answer) must not move the position past now,
+		// or later changes would never be asked for.
+		if (time > newest) newest = Math.min(time, now);
 	}
 	// Forget what fell out of the overlap window: the next query no longer returns it.
-	for (const [key, time] of Object.entries(seen)) if (time < newest - OVERLAP_MS) delete seen[key];
+	for (const [key, time] of seen) if (time < newest - OVERLAP_MS) seen.delete(key);
 
 	staticData.signature = signature;
 	staticData.position = new Date(newest).toISOString();
-	staticData.seen = seen;
+	staticData.seen = Object.fromEntries(seen);
 
 	if (fresh.length === 0) return null;
 	fresh.sort((a, b) => a.time - b.time);

@@ -61,10 +61,12 @@ describe('the credential', () => {
 		expect(prop('authentication').default).toBe('header');
 		expect(prop('grantType').options!.map((o) => ('value' in o ? o.value : undefined))).toEqual(['authorizationCode', 'pkce']);
 		expect(prop('grantType').default).toBe('authorizationCode');
-		for (const hidden of ['authUrl', 'accessTokenUrl', 'scope', 'authentication', 'authQueryParameters', 'apiBaseUrl']) {
+		for (const hidden of ['authUrl', 'accessTokenUrl', 'scope', 'authentication', 'authQueryParameters']) {
 			expect(prop(hidden).type).toBe('hidden');
 		}
-		expect(credential.test.request).toMatchObject({ url: '/contact_lists', qs: { limit: 1 } });
+		// No field can move the API elsewhere: the Test request, like the node, calls the API origin.
+		expect(credential.properties.map((p) => p.name)).not.toContain('apiBaseUrl');
+		expect(credential.test.request).toEqual({ baseURL: 'https://api.cc.email/v3', url: '/contact_lists', qs: { limit: 1 } });
 	});
 
 	for (const grantType of ['authorizationCode', 'pkce'] as const) {

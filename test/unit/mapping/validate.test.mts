@@ -42,6 +42,11 @@ const definitions: CustomFieldDefinition[] = [
 	},
 ];
 
+
+const LIST_A = '0b4d7f4e-0000-4000-8000-00000000000a';
+const LIST_B = '0b4d7f4e-0000-4000-8000-00000000000b';
+const TAG = '0b4d7f4e-0000-4000-8000-0000000000c1';
+
 describe('validateContactInput', () => {
 	it('accepts a complete contact and normalises it', () => {
 		const result = validateContactInput(
@@ -61,8 +66,8 @@ describe('validateContactInput', () => {
 					{ key: 'plan', value: 'pro' },
 					{ key: '33333333-3333-4333-8333-333333333333', value: 'Jazz, Blues' },
 				],
-				list_ids: ['a', 'a', 'b'],
-				tag_ids: ['t'],
+				list_ids: [LIST_A, LIST_A, LIST_B],
+				tag_ids: [TAG],
 				notes: ['hello', ''],
 			}),
 			'contacts',
@@ -86,8 +91,8 @@ describe('validateContactInput', () => {
 				{ custom_field_id: '22222222-2222-4222-8222-222222222222', value: 'pro', choice_ids: ['2'] },
 				{ custom_field_id: '33333333-3333-4333-8333-333333333333', value: 'Jazz, Blues', choice_ids: ['7', '8'] },
 			],
-			list_ids: ['a', 'b'],
-			tag_ids: ['t'],
+			list_ids: [LIST_A, LIST_B],
+			tag_ids: [TAG],
 			notes: ['hello'],
 		});
 	});
@@ -177,9 +182,9 @@ describe('validateContactInput', () => {
 		expect(problemsOf({ custom_fields: many })).toEqual([
 			'Custom Fields: 26 given; Constant Contact allows at most 25 per contact on /contacts',
 		]);
-		expect(problemsOf({ custom_fields: many, list_ids: ['l'] }, 'sign_up_form')).toEqual([]);
+		expect(problemsOf({ custom_fields: many, list_ids: [LIST_A] }, 'sign_up_form')).toEqual([]);
 		const tooMany = Array.from({ length: 51 }, (_, i) => ({ key: `cf-${i}`, value: 'x' }));
-		expect(problemsOf({ custom_fields: tooMany, list_ids: ['l'] }, 'sign_up_form')).toEqual([
+		expect(problemsOf({ custom_fields: tooMany, list_ids: [LIST_A] }, 'sign_up_form')).toEqual([
 			'Custom Fields: 51 given; Constant Contact allows at most 50 per contact on /contacts/sign_up_form',
 		]);
 		expect(problemsOf({ custom_fields: [{ key: 'Shoe Size', value: '9' }] }, 'contacts', definitions)).toEqual([
@@ -207,11 +212,19 @@ describe('validateContactInput', () => {
 		expect(problemsOf({ tag_ids: tags })).toEqual(['Tags: 51 given; Constant Contact allows at most 50 per contact']);
 	});
 
+	it('takes list and tag IDs only as Constant Contact IDs (UUIDs), which the contract requires', () => {
+		expect(problemsOf({ list_ids: [LIST_A, '../contact_lists'] })).toEqual([
+			`Lists: "../contact_lists" is not a list ID (Constant Contact's IDs look like 4a5b6c7d-1e2f-4a3b-8c9d-0e1f2a3b4c5d); choose it from the list, or copy it from Get Many`,
+		]);
+		expect(problemsOf({ tag_ids: ['x'.repeat(10_000)] })[0]).toMatch(/^Tags: "x{40}…" is not a tag ID/);
+		expect(problemsOf({ list_ids: [LIST_A.toUpperCase()], tag_ids: [TAG] })).toEqual([]);
+	});
+
 	it('takes one phone and one address on the sign-up form', () => {
 		expect(
 			problemsOf(
 				{
-					list_ids: ['l'],
+					list_ids: [LIST_A],
 					phone_numbers: [{ phone_number: '1' }, { phone_number: '2' }],
 					street_addresses: [{ kind: 'home', city: 'a' }, { kind: 'work', city: 'b' }],
 				},

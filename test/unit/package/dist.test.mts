@@ -34,6 +34,15 @@ describe('the built package', () => {
 		expect(existsSync(new URL('dist/nodes/ConstantContact/ConstantContact.node.json', root))).toBe(true);
 	});
 
+	it('ships nothing that could move the token: no base URL field, no loopback address, one API origin', () => {
+		const credential = readFileSync(new URL('dist/credentials/ConstantContactOAuth2Api.credentials.js', root), 'utf8');
+		expect(credential).not.toMatch(/apiBaseUrl|\$credentials\./);
+		const everything = distFiles().map((f) => readFileSync(new URL(f, root), 'utf8')).join('\n');
+		expect(everything).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]|apiBaseUrl/);
+		const origins = new Set(everything.match(/https?:\/\/api\.[a-z.]+/g));
+		expect([...origins]).toEqual(['https://api.cc.email']);
+	});
+
 	it('loads with plain require() on Node 24 (the toolchain node)', () => {
 		const result = loadWith(process.execPath);
 		expect(result.version).toMatch(/^v24\./);

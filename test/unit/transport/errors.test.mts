@@ -31,6 +31,19 @@ describe('parseErrorBody', () => {
 	});
 });
 
+describe('a hostile error body', () => {
+	it('goes into the message as at most 10 entries of at most 500 characters each', () => {
+		const entry = { error_key: 'k'.repeat(100_000), error_message: 'm'.repeat(1_000_000) };
+		const body = Array.from({ length: 100_000 }, () => entry);
+		const parsed = parseErrorBody(body);
+		expect(parsed).toHaveLength(10);
+		for (const e of parsed) expect((e.error_key ?? '').length + (e.error_message ?? '').length).toBeLessThanOrEqual(1000);
+		const { message } = describeFailure({ status: 400, body }, ctx);
+		expect(message.length).toBeLessThan(10 * 501 + 100);
+		expect(parseErrorBody('x'.repeat(5_000_000))[0].error_message).toHaveLength(500);
+	});
+});
+
 describe('describeFailure', () => {
 	it('names the colliding email and explains deleted and unsubscribed contacts on 409', () => {
 		const d = describeFailure({ status: 409, body: [{ error_key: 'contacts.api.conflict', error_message: 'EmailAddress is not unique' }] }, { ...ctx, email: 'ann@example.com' });

@@ -1,14 +1,72 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolveUrl } from '../../../nodes/ConstantContact/transport/request.ts';
+import { API_BASE_URL } from '../../../nodes/ConstantContact/transport/constants.ts';
+import { RefusedDestinationError, excerpt, resolveUrl } from '../../../nodes/ConstantContact/transport/request.ts';
 import { backoffDelayMs, isIdempotentMethod } from '../../../nodes/ConstantContact/transport/retry.ts';
 
 describe('resolveUrl', () => {
 	it('joins paths to the base URL and next links to the origin, never /v3/v3', () => {
-		const base = 'https://api.cc.email/v3';
-		expect(resolveUrl(base, '/contacts')).toBe('https://api.cc.email/v3/contacts');
-		expect(resolveUrl(base, '/v3/contacts?cursor=abc')).toBe('https://api.cc.email/v3/contacts?cursor=abc');
-		expect(resolveUrl('http://127.0.0.1:9999/v3/', '/v3/contact_lists?cursor=x')).toBe('http://127.0.0.1:9999/v3/contact_lists?cursor=x');
+		expect(API_BASE_URL).toBe('https://api.cc.email/v3');
+		expect(resolveUrl(API_BASE_URL, '/contacts')).toBe('https://api.cc.email/v3/contacts');
+		expect(resolveUrl(API_BASE_URL, '/v3/contacts?cursor=abc')).toBe('https://api.cc.email/v3/contacts?cursor=abc');
+		expect(resolveUrl(API_BASE_URL, 'https://api.cc.email/v3/contacts?cursor=abc')).toBe('https://api.cc.email/v3/contacts?cursor=abc');
+		expect(resolveUrl(API_BASE_URL, `/contacts/${encodeURIComponent('../x?y#z')}`)).toBe('https://api.cc.email/v3/contacts/..%2Fx%3Fy%23z');
+	});
+
+	// Every way a path or link could take the token off https://api.cc.email (RFC 9700): refused, never resolved.
+	const hostile = [
+		'https://evil.example/v3/contacts',
+		'http://api.cc.email/v3/contacts',
+		'https://api.cc.email.evil.example/v3/contacts',
+		'https://api.cc.email@evil.example/v3/contacts',
+		'https://user:pass@api.cc.email/v3/contacts',
+		'https://api.cc.email:8443/v3/contacts',
+		'https://API.CC.EMAIL/v3/contacts',
+		'https://api.cc.emaіl/v3/contacts', // Cyrillic і: another host once punycoded
+		'https://xn--api-cc-email/v3/contacts',
+		'//evil.example/v3/contacts',
+		'///evil.example/v3/contacts',
+		'/\\evil.example/v3/contacts',
+		'\\evil.example\\v3',
+		'/\tevil.example',
+		'/\n/evil.example',
+		'https:evil.example/v3/contacts',
+		'https:/evil.example/v3',
+		'javascript:alert(1)',
+		'file:///etc/passwd',
+		'data:text/plain,x',
+		'evil.example/v3/contacts',
+		'contacts',
+		'',
+		'/contacts/..',
+		'/contacts/.',
+		'/v3/contacts/../../x',
+		'/contacts/%2e%2e',
+		'/contacts/.%2E',
+		'/v3/%2e%2e/%2e%2e/evil',
+		'/contacts/x#fragment',
+		'/contacts/x#',
+		'/contacts/a b',
+		'/contacts/\u0000',
+		'/v3',
+		`/contacts/${'a'.repeat(5000)}`,
+	];
+	for (const path of hostile) {
+		it(`refuses ${JSON.stringify(path.length > 60 ? `${path.slice(0, 60)}…` : path)}`, () => {
+			expect(() => resolveUrl(API_BASE_URL, path)).toThrow(RefusedDestinationError);
+		});
+	}
+
+	it('quotes at most a short excerpt of a refused value', () => {
+		const long = `/\\${'x'.repeat(1_000_000)}`;
+		let message = '';
+		try {
+			resolveUrl(API_BASE_URL, long);
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message.length).toBeLessThan(200);
+		expect(excerpt('y'.repeat(500)).length).toBeLessThanOrEqual(84);
 	});
 });
 

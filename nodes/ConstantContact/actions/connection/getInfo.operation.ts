@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { CREDENTIAL_TYPE, REQUIRED_SCOPE } from '../../transport/constants';
 import { constantContactRequest } from '../../transport/request';
 import { CREDENTIAL_SCOPES, SCOPE_FEATURES } from '../../transport/scopes';
+import { isRecord } from '../../transport/responses';
 import { inspectAccessToken, isExpired, secondsLeft } from '../../transport/token';
 
 const show = { resource: ['connection'], operation: ['getInfo'] };
@@ -68,7 +69,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let privileges: IDataObject = {};
 	try {
 		const answer = (await constantContactRequest.call(this, { method: 'GET', path: '/account/user/privileges', itemIndex })) as IDataObject[];
-		const names = (Array.isArray(answer) ? answer : []).map((p) => String(p.privilege_name ?? '')).filter(Boolean);
+		const names = (Array.isArray(answer) ? answer : [])
+			.map((p: unknown) => (isRecord(p) && typeof p.privilege_name === 'string' ? p.privilege_name : ''))
+			.filter(Boolean);
 		privileges = {
 			privileges: names,
 			can_read_contacts: names.includes('contacts:read'),

@@ -8,7 +8,7 @@ import type { ImportRow } from '../../mapping/importRow';
 import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/importRow';
 import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { postActivity, waitForActivity } from '../../transport/activities';
+import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { errorItem } from '../errorOutput';
 import type { FieldParameters } from './shared';
 import { getCustomFieldDefinitions, readValidContact } from './shared';
@@ -140,7 +140,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 					: { activity, final: false };
 				if (['failed', 'cancelled', 'timed_out'].includes(result.activity.state)) {
 					throw new NodeOperationError(this.getNode(), `Constant Contact's import ${result.activity.activity_id} ended as "${result.activity.state}"`, {
-						description: (result.activity.activity_errors ?? []).slice(0, 10).join('; ') || undefined,
+						description: activityErrorSummary(result.activity),
 						itemIndex: chunkItems[0],
 					});
 				}

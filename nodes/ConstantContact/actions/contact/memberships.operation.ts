@@ -3,13 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { contactLocator, tagIdsField } from '../../descriptions/locators.description';
+import { idProblem } from '../../mapping/ids';
 import { LIMITS } from '../../mapping/limits';
+import { activityBody, targetProblems } from '../../mapping/memberships';
 import { isDeleted, mergeContactForPut } from '../../mapping/merge';
 import type { ContactResource } from '../../mapping/types';
 import { invalidInputError, unique } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
-import { postActivity, waitForActivity } from '../../transport/activities';
+import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { errorItem } from '../errorOutput';
 import type { ContactRef } from './locate';
 import { findContact, readContactRef, requireContact, resolveContactId } from './locate';
@@ -17,7 +20,6 @@ import { listIdsFromPicker, toIdList } from './shared';
 
 /** Constant Contact's bulk membership and tagging activities take at most this many contact IDs. */
 export const BULK_CONTACTS_PER_ACTIVITY = 500;
-const MAX_TARGETS = 50;
 
 type Kind = 'lists' | 'tags';
 
@@ -95,16 +97,14 @@ export const description: INodeProperties[] = [
 const label = (kind: Kind) => (kind === 'lists' ? 'Lists' : 'Tags');
 const property = (kind: Kind) => (kind === 'lists' ? 'list_memberships' : 'taggings');
 
-/** The lists or tags one item names, checked (1 to 50). */
+/** The lists or tags one item names, checked (1 to 50 IDs). */
 function readTargets(this: IExecuteFunctions, spec: Spec, itemIndex: number): string[] {
 	const ids =
 		spec.kind === 'lists'
 			? unique(listIdsFromPicker((this.getNodeParameter('membershipLists', itemIndex, {}) as IDataObject).list))
 			: unique(toIdList(this.getNodeParameter('membershipTags', itemIndex, [])));
-	if (ids.length === 0) throw invalidInputError(this.getNode(), [`${label(spec.kind)}: none given; choose at least one`], itemIndex);
-	if (ids.length > MAX_TARGETS) {
-		throw invalidInputError(this.getNode(), [`${label(spec.kind)}: ${ids.length} given; Constant Contact allows at most ${MAX_TARGETS} per request`], itemIndex);
-	}
+	const problems = targetProblems(spec.kind, ids);
+	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	return ids;
 }
 
@@ -146,13 +146,14 @@ async function updateOne(this: IExecuteFunctions, spec: Spec, itemIndex: number)
 		notes: [],
 	});
 	body[prop] = next;
-	const updated = (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${encodeURIComponent(stored.contact_id)}`,
 		body: body as unknown as IDataObject,
 		email: address,
 		itemIndex,
-	})) as ContactResource;
+	});
+	const updated = expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
 	return { ...updated, action: 'updated' };
 }
 
@@ -163,8 +164,7 @@ interface BulkGroup {
 }
 
 async function sendActivity(this: IExecuteFunctions, spec: Spec, contactIds: string[], targets: string[], itemIndex: number, timeoutMs: number): Promise<Activity> {
-	const body: IDataObject =
-		spec.kind === 'lists' ? { source: { contact_ids: contactIds }, list_ids: targets } : { source: { contact_ids: contactIds }, tag_ids: targets };
+	const body = activityBody(spec.kind, contactIds, targets) as IDataObject;
 	// Adding or removing the same memberships twice ends in the same state: safe to resend after a 5xx.
 	return await postActivity.call(this, { path: spec.activityPath, body, itemIndex }, { timeoutMs });
 }
@@ -249,6 +249,9 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 			const ref = readContactRef.call(this, itemIndex);
 			const targets = readTargets.call(this, spec, itemIndex).sort();
 			const contactId = await resolveContactId.call(this, ref, itemIndex);
+			// The activity's contact_ids are UUIDs; anything else would be refused with the whole batch.
+			const badId = idProblem('Contact', 'contact', [contactId]);
+			if (badId) throw invalidInputError(this.getNode(), [badId], itemIndex);
 			const key = targets.join(',');
 			const group = groups.get(key) ?? { targets, entries: [] };
 			group.entries.push({ itemIndex, contactId, ref });
@@ -276,7 +279,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 				({ activity, final } = await waitForActivity.call(this, created.activity_id, { timeoutMs, itemIndex: first }));
 				if (['failed', 'cancelled', 'timed_out'].includes(activity.state)) {
 					throw new NodeOperationError(this.getNode(), `Constant Contact's bulk activity ${activity.activity_id} ended as "${activity.state}"`, {
-						description: (activity.activity_errors ?? []).slice(0, 10).join('; ') || undefined,
+						description: activityErrorSummary(activity),
 						itemIndex: first,
 					});
 				}

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { createdByRequest } from '../../mapping/createdBy';
@@ -14,6 +14,9 @@ import type { ValidContact } from '../../mapping/validate';
 import { assertValid, invalidInputError, validateContactInput } from '../../mapping/validate';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord, unusableResponse } from '../../transport/responses';
+import { customFieldDefinitionProblem } from '../../mapping/customFields';
+import { contactWithEmail } from './locate';
 
 /** Where one path of the node keeps its fields. */
 export interface FieldParameters {
@@ -48,27 +51,50 @@ const customFieldCache = new WeakMap<object, Promise<CustomFieldDefinition[]>>()
 export async function getCustomFieldDefinitions(this: IExecuteFunctions, itemIndex: number): Promise<CustomFieldDefinition[]> {
 	let pending = customFieldCache.get(this);
 	if (!pending) {
-		pending = constantContactRequestAllItems.call<IExecuteFunctions, Parameters<typeof constantContactRequestAllItems>, Promise<CustomFieldDefinition[]>>(
-			this,
-			'custom_fields',
-			'/contact_custom_fields',
-			{},
-			{ pageSize: 100, itemIndex },
-		);
+		pending = constantContactRequestAllItems
+			.call<IExecuteFunctions, Parameters<typeof constantContactRequestAllItems>, Promise<CustomFieldDefinition[]>>(
+				this,
+				'custom_fields',
+				'/contact_custom_fields',
+				{},
+				{ pageSize: 100, itemIndex },
+			)
+			.then((definitions) => checkedDefinitions(this.getNode(), definitions, itemIndex));
 		customFieldCache.set(this, pending);
 		pending.catch(() => customFieldCache.delete(this));
 	}
 	return await pending;
 }
 
+/** The account's custom fields, each checked before values are matched to it. */
+export function checkedDefinitions(node: INode, definitions: unknown[], itemIndex?: number): CustomFieldDefinition[] {
+	definitions.forEach((definition, index) => {
+		const problem = customFieldDefinitionProblem(definition);
+		if (problem) throw unusableResponse(node, 'GET /contact_custom_fields', `custom_fields[${index}] ${problem}`, itemIndex);
+	});
+	return definitions as CustomFieldDefinition[];
+}
+
+/**
+ * An ID as text. A value that is neither text nor a number (an object from an expression) is named,
+ * never converted: `String()` of an item's object can throw, or make "[object Object]" of it.
+ */
+function idText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return Array.isArray(value) ? '(a list)' : '(an object)';
+}
+
 /** List IDs from the list pickers: each a resource locator; in ID mode one ID, several comma-separated, or an array. */
 export function listIdsFromPicker(entries: unknown): string[] {
 	const ids: string[] = [];
-	const add = (value: unknown) => {
-		if (Array.isArray(value)) value.forEach(add);
-		else if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) add((value as IDataObject).value);
+	const add = (value: unknown, depth = 0) => {
+		// A locator, a list of them, or IDs; nothing deeper is any picker's shape.
+		if (depth > 3) return;
+		if (Array.isArray(value)) value.forEach((v) => add(v, depth + 1));
+		else if (value && typeof value === 'object' && '__rl' in (value as IDataObject)) add((value as IDataObject).value, depth + 1);
 		else if (value !== undefined && value !== null) {
-			for (const id of String(value).split(',')) if (id.trim()) ids.push(id.trim());
+			for (const id of idText(value).split(',')) if (id.trim()) ids.push(id.trim());
 		}
 	};
 	for (const entry of Array.isArray(entries) ? entries : []) add((entry as IDataObject)?.list);
@@ -97,6 +123,36 @@ export function itemEmail(this: IExecuteFunctions, parameters: FieldParameters, 
 }
 
 /**
+ * The contact fields given outside the mapper: the Additional Fields collection (phones, addresses,
+ * custom fields, notes), the list picker and the tags. Any of them may come from an expression, so
+ * each value is read as whatever it is, never assumed to be text.
+ */
+export function additionalContactInput(additional: IDataObject, lists: unknown, tags: unknown): Partial<ContactInput> {
+	const text = (value: unknown) => (value === undefined || value === null ? undefined : (scalarText(value) ?? ''));
+	return {
+		phone_numbers: asArray((additional.phoneNumbers as IDataObject | undefined)?.phoneNumber).map((p) => ({
+			phone_number: text(p?.phone_number) ?? '',
+			kind: text(p?.kind),
+		})),
+		street_addresses: asArray((additional.streetAddresses as IDataObject | undefined)?.streetAddress).map((a) => ({
+			kind: text(a?.kind),
+			street: scalarText(a?.street),
+			city: scalarText(a?.city),
+			state: scalarText(a?.state),
+			postal_code: scalarText(a?.postal_code),
+			country: scalarText(a?.country),
+		})),
+		custom_fields: asArray((additional.customFields as IDataObject | undefined)?.customField).map((f) => ({
+			key: text(f?.custom_field_id) ?? '',
+			value: scalarText(f?.value) ?? '',
+		})),
+		notes: asArray((additional.notes as IDataObject | undefined)?.note).map((n) => text(n?.content) ?? ''),
+		list_ids: listIdsFromPicker(lists),
+		tag_ids: toIdList(tags),
+	};
+}
+
+/**
  * Reads one item's contact fields from the node's parameters (the mapper, the list picker, tags and
  * the additional fields), loads the account's custom fields when they are needed, and validates them
  * for the endpoint. Throws a NodeOperationError for the item before any write.
@@ -112,27 +168,11 @@ export async function readValidContact(
 	const json = this.getInputData()[itemIndex]?.json ?? {};
 	const additional = this.getNodeParameter(parameters.additional, itemIndex, {}) as IDataObject;
 
-	const extra: Partial<ContactInput> = {
-		phone_numbers: asArray((additional.phoneNumbers as IDataObject | undefined)?.phoneNumber).map((p) => ({
-			phone_number: String(p.phone_number ?? ''),
-			kind: p.kind === undefined ? undefined : String(p.kind),
-		})),
-		street_addresses: asArray((additional.streetAddresses as IDataObject | undefined)?.streetAddress).map((a) => ({
-			kind: a.kind === undefined ? undefined : String(a.kind),
-			street: scalarText(a.street),
-			city: scalarText(a.city),
-			state: scalarText(a.state),
-			postal_code: scalarText(a.postal_code),
-			country: scalarText(a.country),
-		})),
-		custom_fields: asArray((additional.customFields as IDataObject | undefined)?.customField).map((f) => ({
-			key: String(f.custom_field_id ?? ''),
-			value: scalarText(f.value) ?? '',
-		})),
-		notes: asArray((additional.notes as IDataObject | undefined)?.note).map((n) => String(n.content ?? '')),
-		list_ids: listIdsFromPicker((this.getNodeParameter(parameters.lists, itemIndex, {}) as IDataObject).list),
-		tag_ids: parameters.taggings ? toIdList(this.getNodeParameter('taggings', itemIndex, [])) : [],
-	};
+	const extra = additionalContactInput(
+		additional,
+		(this.getNodeParameter(parameters.lists, itemIndex, {}) as IDataObject).list,
+		parameters.taggings ? this.getNodeParameter('taggings', itemIndex, []) : [],
+	);
 
 	const mappingDefaults = readMappingDefaults(this.getNodeParameter(parameters.defaults, itemIndex, {}) as IDataObject);
 	const mapped = auto
@@ -152,10 +192,11 @@ export async function readValidContact(
 }
 
 /** Tag or list IDs from a multi-options parameter or an expression (array or comma-separated). */
-export function toIdList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap(toIdList);
+export function toIdList(value: unknown, depth = 0): string[] {
+	// A list of IDs, or IDs in a list of lists; nothing deeper is read.
+	if (Array.isArray(value)) return depth > 3 ? [] : value.flatMap((v) => toIdList(v, depth + 1));
 	if (value === undefined || value === null) return [];
-	return String(value)
+	return idText(value)
 		.split(',')
 		.map((v) => v.trim())
 		.filter((v) => v !== '');
@@ -163,12 +204,13 @@ export function toIdList(value: unknown): string[] {
 
 /** Looks the email up in every state, deleted included, with every subresource. */
 export async function findContactByEmail(this: IExecuteFunctions, email: string, itemIndex: number): Promise<ContactResource | undefined> {
-	const page = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<{ contacts?: ContactResource[] }>>(
-		this,
-		{ method: 'GET', path: '/contacts', qs: { email, status: 'all', include: CONTACT_INCLUDE }, itemIndex },
-	);
-	const wanted = email.trim().toLowerCase();
-	return (page.contacts ?? []).find((c) => c.email_address?.address?.toLowerCase() === wanted);
+	const page = await constantContactRequest.call(this, {
+		method: 'GET',
+		path: '/contacts',
+		qs: { email, status: 'all', include: CONTACT_INCLUDE },
+		itemIndex,
+	});
+	return contactWithEmail.call(this, page, email, itemIndex);
 }
 
 /**
@@ -186,7 +228,7 @@ export async function createContact(
 ): Promise<ContactResource> {
 	const email = body.email_address.address;
 	const sentAt = Date.now();
-	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const created = await constantContactRequest.call(this, {
 		method: 'POST',
 		path: '/contacts',
 		body: body as unknown as IDataObject,
@@ -197,6 +239,7 @@ export async function createContact(
 			return found && createdByRequest(found, body, sentAt, Date.now()) ? found : undefined;
 		},
 	});
+	return expectRecord(this.getNode(), created, 'POST /contacts', itemIndex) as ContactResource;
 }
 
 export function isConflict(error: unknown): boolean {
@@ -259,13 +302,14 @@ export async function updateExistingContact(
 	});
 	if (merge.problems.length) throw invalidInputError(this.getNode(), merge.problems, itemIndex);
 	if (!merge.changed && !deleted) return { json: { ...existing, action: 'unchanged' } as IDataObject };
-	const updated = await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'PUT',
 		path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
 		body: merge.body as unknown as IDataObject,
 		email: contact.email,
 		itemIndex,
 	});
+	const updated = expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
 	// The PUT answers with the subresources it carried; those it did not carry are unchanged.
 	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
 	return {

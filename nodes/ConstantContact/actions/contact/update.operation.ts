@@ -19,6 +19,7 @@ import type { ContactPutRequest, ContactResource, PermissionToSend } from '../..
 import { CONTACT_INCLUDE, PUT_PERMISSIONS } from '../../mapping/types';
 import { invalidInputError } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { contactRefKey, readContactRef, requireContact } from './locate';
 import type { FieldParameters } from './shared';
 import { readValidContact } from './shared';
@@ -173,14 +174,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	if (!merge.changed && !deleted) return [{ json: { ...existing, action: 'unchanged' } as IDataObject }];
 
-	const put = async (body: ContactPutRequest) =>
-		(await constantContactRequest.call(this, {
+	const put = async (body: ContactPutRequest): Promise<ContactResource> => {
+		const answer = await constantContactRequest.call(this, {
 			method: 'PUT',
 			path: `/contacts/${encodeURIComponent(existing.contact_id)}`,
 			body: body as unknown as IDataObject,
 			email: contact.email,
 			itemIndex,
-		})) as ContactResource;
+		});
+		return expectRecord(this.getNode(), answer, 'PUT /contacts/{contact_id}', itemIndex) as ContactResource;
+	};
 	let updated: ContactResource;
 	if (deleted && merge.body.update_source !== 'Account') {
 		// "To restore a deleted contact you must specify the update_source as Account" (the contract):

@@ -14,6 +14,8 @@ import { CREATION_CLOCK_SKEW_MS } from '../../mapping/createdBy';
 import type { ContactResource, PermissionToSend } from '../../mapping/types';
 import { CONTACT_INCLUDE } from '../../mapping/types';
 import { constantContactRequest } from '../../transport/request';
+import { expectId, expectRecord } from '../../transport/responses';
+import { readContact } from './locate';
 import {
 	CONTACTS_PARAMETERS,
 	SIGN_UP_PARAMETERS,
@@ -89,12 +91,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 async function getContact(this: IExecuteFunctions, contactId: string, itemIndex: number): Promise<ContactResource> {
-	return await constantContactRequest.call<IExecuteFunctions, Parameters<typeof constantContactRequest>, Promise<ContactResource>>(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'GET',
 		path: `/contacts/${encodeURIComponent(contactId)}`,
 		qs: { include: CONTACT_INCLUDE },
 		itemIndex,
 	});
+	return readContact.call(this, answer, 'GET /contacts/{contact_id}', itemIndex);
 }
 
 /**
@@ -110,7 +113,7 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 	const response = await constantContactRequest.call<
 		IExecuteFunctions,
 		Parameters<typeof constantContactRequest>,
-		Promise<{ statusCode: number; body: { contact_id: string; action?: string } }>
+		Promise<{ statusCode: number; body: unknown }>
 	>(this, {
 		method: 'POST',
 		path: '/contacts/sign_up_form',
@@ -127,7 +130,9 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 		email: contact.email,
 		itemIndex,
 	});
-	const stored = await getContact.call(this, response.body.contact_id, itemIndex);
+	const what = 'POST /contacts/sign_up_form';
+	const answer = expectRecord(this.getNode(), response.body, what, itemIndex);
+	const stored = await getContact.call(this, expectId(this.getNode(), answer.contact_id, 'contact_id', what, itemIndex), itemIndex);
 	const createdAt = Date.parse(String(stored.created_at ?? ''));
 	const createdByFirstAttempt = ambiguous && response.statusCode === 200 && createdAt >= sentAt - CREATION_CLOCK_SKEW_MS;
 	const action = response.statusCode === 201 || createdByFirstAttempt ? 'created' : 'updated';

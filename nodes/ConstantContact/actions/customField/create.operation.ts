@@ -1,24 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SELECT_TYPES } from '../../mapping/customFields';
+import { SELECT_TYPES, customFieldRequest } from '../../mapping/customFields';
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { nameConflict } from '../conflict';
 
 const show = { resource: ['customField'], operation: ['create'] };
-const MAX_LABEL = 50;
-const MAX_CHOICE_LABEL = 255;
 
-/**
- * How Constant Contact shows a choice field (`metadata.display_type`) and how many choices each takes
- * (the contract: 20 for radio buttons and checkboxes, 100 for a dropdown). A multiple-choice field is
- * shown as checkboxes; a single-choice field as a dropdown or radio buttons.
- */
-const DISPLAY_TYPES: Record<string, { label: string; maxChoices: number }> = {
-	dropdown: { label: 'Dropdown', maxChoices: 100 },
-	radio: { label: 'Radio Buttons', maxChoices: 20 },
-	checkbox: { label: 'Checkboxes', maxChoices: 20 },
-};
 
 export const description: INodeProperties[] = [
 	{
@@ -75,35 +64,21 @@ export const description: INodeProperties[] = [
 
 /** `POST /contact_custom_fields`; a taken label is a clear 409. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const label = String(this.getNodeParameter('label', itemIndex)).trim();
-	const type = this.getNodeParameter('type', itemIndex) as string;
-	const problems: string[] = [];
-	if (!label) problems.push('Label: a value is required');
-	else if (label.length > MAX_LABEL) problems.push(`Label: ${label.length} characters; Constant Contact allows at most ${MAX_LABEL}`);
-	const body: IDataObject = { label, type };
-	if (SELECT_TYPES.includes(type)) {
-		const choices = String(this.getNodeParameter('choices', itemIndex, ''))
-			.split(',')
-			.map((c) => c.trim())
-			.filter(Boolean);
-		const displayType = type === 'multi_select' ? 'checkbox' : (this.getNodeParameter('displayType', itemIndex, 'dropdown') as string);
-		const display = DISPLAY_TYPES[displayType] ?? DISPLAY_TYPES.dropdown;
-		if (choices.length === 0) problems.push('Choices: at least one is required for a choice field');
-		if (choices.length > display.maxChoices) {
-			problems.push(
-				`Choices: ${choices.length} given; Constant Contact allows at most ${display.maxChoices} for ${display.label}${displayType === 'radio' ? ' (a dropdown takes up to 100)' : ''}`,
-			);
-		}
-		const long = choices.find((c) => c.length > MAX_CHOICE_LABEL);
-		if (long) problems.push(`Choices: "${long.slice(0, 40)}..." has ${long.length} characters; at most ${MAX_CHOICE_LABEL}`);
-		body.choices = choices.map((choice_label, i) => ({ choice_label, display_order: i + 1 }));
-		body.metadata = { display_type: displayType };
+	const type = this.getNodeParameter('type', itemIndex);
+	const request = customFieldRequest(
+		this.getNodeParameter('label', itemIndex),
+		type,
+		this.getNodeParameter('choices', itemIndex, ''),
+		type === 'single_select' ? this.getNodeParameter('displayType', itemIndex, 'dropdown') : undefined,
+	);
+	if ('problems' in request) {
+		throw new NodeOperationError(this.getNode(), request.problems[0], { itemIndex, description: request.problems.join('. ') });
 	}
-	if (problems.length) {
-		throw new NodeOperationError(this.getNode(), problems[0], { itemIndex, description: problems.join('. ') });
-	}
+	const { body } = request;
+	const label = body.label;
 	try {
-		return [{ json: (await constantContactRequest.call(this, { method: 'POST', path: '/contact_custom_fields', body, itemIndex })) as IDataObject }];
+		const field = await constantContactRequest.call(this, { method: 'POST', path: '/contact_custom_fields', body: body as unknown as IDataObject, itemIndex });
+		return [{ json: expectRecord(this.getNode(), field, 'POST /contact_custom_fields', itemIndex) }];
 	} catch (error) {
 		throw nameConflict.call(this, error, 'custom field', label, itemIndex);
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { nameConflict } from '../conflict';
 import { checkName, descriptionField, favoriteField, on } from './shared';
 
@@ -33,7 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.description) body.description = String(fields.description);
 	if (fields.favorite !== undefined) body.favorite = Boolean(fields.favorite);
 	try {
-		return [{ json: (await constantContactRequest.call(this, { method: 'POST', path: '/contact_lists', body, itemIndex })) as IDataObject }];
+		const list = await constantContactRequest.call(this, { method: 'POST', path: '/contact_lists', body, itemIndex });
+		return [{ json: expectRecord(this.getNode(), list, 'POST /contact_lists', itemIndex) }];
 	} catch (error) {
 		throw nameConflict.call(this, error, 'list', name, itemIndex);
 	}

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 
 export const on = (operation: string[]) => ({ show: { resource: ['list'], operation } });
 
@@ -53,10 +54,11 @@ export function checkName(this: IExecuteFunctions, name: string, itemIndex: numb
 }
 
 export async function getList(this: IExecuteFunctions, id: string, membershipCount: string, itemIndex: number): Promise<IDataObject> {
-	return (await constantContactRequest.call(this, {
+	const answer = await constantContactRequest.call(this, {
 		method: 'GET',
 		path: `/contact_lists/${encodeURIComponent(id)}`,
 		qs: membershipCount && membershipCount !== 'none' ? { include_membership_count: membershipCount } : {},
 		itemIndex,
-	})) as IDataObject;
+	});
+	return expectRecord(this.getNode(), answer, 'GET /contact_lists/{list_id}', itemIndex);
 }

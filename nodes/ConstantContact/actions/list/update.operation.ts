@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord, kindOf, unusableResponse } from '../../transport/responses';
 import { nameConflict } from '../conflict';
 import { checkName, descriptionField, favoriteField, getList, listId, on } from './shared';
 
@@ -26,6 +27,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('listUpdateFields', itemIndex, {}) as IDataObject;
 	const stored = await getList.call(this, id, 'none', itemIndex);
 	const givenName = fields.name !== undefined ? String(fields.name).trim() : '';
+	if (!givenName && typeof stored.name !== 'string') {
+		throw unusableResponse(this.getNode(), 'GET /contact_lists/{list_id}', `"name" is ${kindOf(stored.name)}, not text`, itemIndex);
+	}
 	const name = givenName ? checkName.call(this, givenName, itemIndex) : String(stored.name);
 	const body: IDataObject = { name };
 	const text = fields.description !== undefined ? fields.description : stored.description;
@@ -33,13 +37,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const favorite = fields.favorite !== undefined ? fields.favorite : stored.favorite;
 	if (favorite !== undefined && favorite !== null) body.favorite = Boolean(favorite);
 	try {
-		const list = (await constantContactRequest.call(this, {
+		const list = await constantContactRequest.call(this, {
 			method: 'PUT',
 			path: `/contact_lists/${encodeURIComponent(id)}`,
 			body,
 			itemIndex,
-		})) as IDataObject;
-		return [{ json: list }];
+		});
+		return [{ json: expectRecord(this.getNode(), list, 'PUT /contact_lists/{list_id}', itemIndex) }];
 	} catch (error) {
 		throw nameConflict.call(this, error, 'list', name, itemIndex);
 	}

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IDataObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { constantContactRequest } from '../../transport/request';
+import { expectRecord } from '../../transport/responses';
 import { nameConflict } from '../conflict';
 
 const show = { resource: ['tag'], operation: ['create'] };
@@ -27,7 +28,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), `Name: ${name.length} characters; Constant Contact allows at most ${MAX_NAME}`, { itemIndex });
 	}
 	try {
-		return [{ json: (await constantContactRequest.call(this, { method: 'POST', path: '/contact_tags', body: { name }, itemIndex })) as IDataObject }];
+		const tag = await constantContactRequest.call(this, { method: 'POST', path: '/contact_tags', body: { name }, itemIndex });
+		return [{ json: expectRecord(this.getNode(), tag, 'POST /contact_tags', itemIndex) }];
 	} catch (error) {
 		throw nameConflict.call(this, error, 'tag', name, itemIndex);
 	}
