@@ -16,6 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactRefFrom } from '../../nodes/ConstantContact/actions/contact/locate.ts';
 import { additionalContactInput, listIdsFromPicker, toIdList } from '../../nodes/ConstantContact/actions/contact/shared.ts';
 import { toContactPostRequest, toSignUpFormRequest } from '../../nodes/ConstantContact/mapping/contactBody.ts';
+import { MAPPING_DEFAULTS, applyMappingDefaults } from '../../nodes/ConstantContact/mapping/defaults.ts';
 import { customFieldDefinitionProblem, customFieldRequest, CUSTOM_FIELD_TYPES } from '../../nodes/ConstantContact/mapping/customFields.ts';
 import { idProblem } from '../../nodes/ConstantContact/mapping/ids.ts';
 import { chunkImportRows, importProblems, toImportRow } from '../../nodes/ConstantContact/mapping/importRow.ts';
@@ -92,15 +93,16 @@ export function classify<T>(family: Family<T>, input: T, contract: Contract): Ou
 	return { kind: 'accepted', bodies: result };
 }
 
-/** What readValidContact does for one item: mapper (either mode) + additional fields, validated for the endpoint. */
+/** What readValidContact does for one item: mapper (either mode) + additional fields + the Mapping Defaults, validated for the endpoint. */
 function validContact(
 	input: { mode: 'auto' | 'below'; json: Record<string, unknown>; values: Record<string, unknown>; additional: Record<string, unknown>; lists: unknown; tags: unknown; defs: CustomFieldDefinition[] },
 	target: ContactTarget,
 	defaults: { email?: string } = {},
 ): { contact: ValidContact } | { problems: string[] } {
 	const extra = additionalContactInput(input.additional as IDataObject, input.lists, target === 'contacts' ? input.tags : []);
-	const base = input.mode === 'auto' ? autoMapItem(input.json as IDataObject, target, input.defs).input : contactInputFromFields(input.values as IDataObject, target);
-	const merged = mergeContactInputs(base, extra);
+	const base =
+		input.mode === 'auto' ? autoMapItem(input.json as IDataObject, target, input.defs, MAPPING_DEFAULTS).input : contactInputFromFields(input.values as IDataObject, target);
+	const merged = applyMappingDefaults(mergeContactInputs(base, extra), target, MAPPING_DEFAULTS);
 	if (!merged.email?.trim() && defaults.email) merged.email = defaults.email;
 	const result = validateContactInput(merged, target, input.defs);
 	return result.valid ? { contact: result.contact } : { problems: result.problems };

@@ -21,7 +21,8 @@ export interface AutoMapResult {
 type Scalar = 'email' | 'first_name' | 'last_name' | 'job_title' | 'company_name' | 'anniversary';
 
 /** Field names (normalised: lower case, letters and digits) that say what they hold. */
-const NAMES: Record<string, Scalar> = {};
+// Lookup tables without a prototype: an item's key such as `constructor` must find nothing.
+const NAMES: Record<string, Scalar> = Object.create(null);
 const alias = (field: Scalar, ...keys: string[]) => keys.forEach((k) => (NAMES[k] = field));
 alias('email', 'email', 'emailaddress', 'mail', 'primaryemail', 'emails', 'respondentemail');
 alias('first_name', 'firstname', 'givenname', 'fname', 'first', 'forename');
@@ -36,7 +37,7 @@ const BIRTHDAY = ['birthday', 'birthdate', 'dateofbirth', 'dob'];
 const COMPANY_RECORDS = ['orgid', 'org', 'account', 'organization', 'organisation', 'company'];
 
 /** Phone fields: a kind when the name says it, `undefined` for a bare "phone". */
-const PHONES: Record<string, PhoneKind | undefined> = {};
+const PHONES: Record<string, PhoneKind | undefined> = Object.create(null);
 const phones = (kind: PhoneKind | undefined, ...keys: string[]) => keys.forEach((k) => (PHONES[k] = kind));
 phones(undefined, 'phone', 'phonenumber', 'phones', 'telephone', 'tel', 'contactnumber');
 phones('home', 'homephone', 'phonehome', 'homephonenumber');
@@ -46,7 +47,7 @@ phones('other', 'otherphone', 'phoneother');
 
 type Part = 'street' | 'street2' | 'streetNumber' | 'route' | 'city' | 'state' | 'postal_code' | 'country';
 /** Address parts by field name, as CRMs, shops and forms name them. */
-const PARTS: Record<string, Part> = {};
+const PARTS: Record<string, Part> = Object.create(null);
 const part = (p: Part, ...keys: string[]) => keys.forEach((k) => (PARTS[k] = p));
 part('street', 'street', 'address', 'streetaddress', 'address1', 'addressline1', 'addressstreet', 'addrline1', 'line1');
 part('street2', 'address2', 'addressline2', 'addrline2', 'line2', 'subpremise');
@@ -57,7 +58,7 @@ part('state', 'state', 'province', 'region', 'stateprovince', 'stateorprovince',
 part('postal_code', 'postalcode', 'zip', 'zipcode', 'postcode', 'postal', 'addresspostalcode');
 part('country', 'country', 'addresscountry', 'countryname');
 /** Codes, taken only when the name is missing. */
-const PART_FALLBACKS: Record<string, Part> = { statecode: 'state', provincecode: 'state', countrycode: 'country' };
+const PART_FALLBACKS: Record<string, Part> = Object.assign(Object.create(null), { statecode: 'state', provincecode: 'state', countrycode: 'country' });
 
 /** Flat address fields with a prefix (Salesforce `MailingCity`, `OtherStreet`) and the kind it names. */
 const PREFIXES: Array<[string, AddressKind | undefined]> = [
@@ -250,7 +251,9 @@ const NOT_ABOUT_THE_PERSON = /\b(size|type|industry|website|url|how many|number 
  */
 function takeByWords(found: Found, key: string, raw: unknown): boolean {
 	if (!key.includes(' ')) return false;
-	const text = key.toLowerCase().replace(/\[[^\]]*\]|\{\{[^}]*\}\}/g, ' ');
+	// Typeform's recalled answers ([field], {{field}}) are not words of the label; the classes stop at the
+	// next opening bracket, so the scan stays linear.
+	const text = key.toLowerCase().replace(/\[[^\][]*\]|\{\{[^{}]*\}\}/g, ' ');
 	if (NOT_ABOUT_THE_PERSON.test(text)) return false;
 	const value = typeof raw === 'string' || typeof raw === 'number' ? scalarText(raw) : undefined;
 	if (value === undefined) return false;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { htmlProblems } from './htmlChecks';
-import { isValidEmail } from './validate';
+import { isValidEmail, quote } from './validate';
 
 /**
  * The limits of `EmailCampaignComplete` / `EmailCampaignActivityInput` (swagger L14068-14153): name
@@ -66,8 +66,10 @@ export function contentProblems(input: CampaignContentInput, mode: 'create' | 'u
 	for (const field of ['fromEmail', 'replyToEmail'] as const) {
 		const value = input[field]?.trim();
 		if (!value) continue;
-		if (!isValidEmail(value)) problems.push(`${LABELS[field]}: "${value}" is not an email address; pick one of the account's confirmed sender addresses`);
-		else problems.push(tooLong(field, value, CAMPAIGN_LIMITS.email));
+		// Length before the pattern.
+		const long = tooLong(field, value, CAMPAIGN_LIMITS.email);
+		if (long) problems.push(long);
+		else if (!isValidEmail(value)) problems.push(`${LABELS[field]}: ${quote(value)} is not an email address; pick one of the account's confirmed sender addresses`);
 	}
 	if (input.preheader !== undefined) problems.push(tooLong('preheader', input.preheader, CAMPAIGN_LIMITS.preheader));
 	if (mode === 'create' || (input.htmlContent !== undefined && input.htmlContent.trim() !== '')) problems.push(...htmlProblems(input.htmlContent ?? ''));
@@ -118,7 +120,7 @@ export function testRecipients(value: unknown): { emails: string[]; problems: st
 			`Test Email Addresses: ${emails.length} given; Constant Contact sends a test to at most ${TEST_SEND_LIMITS.perRequest} addresses at a time (and ${TEST_SEND_LIMITS.perDay} a day). Split them over several items`,
 		);
 	}
-	for (const email of emails) if (!isValidEmail(email)) problems.push(`Test Email Addresses: "${email}" is not an email address`);
+	for (const email of emails) if (!isValidEmail(email)) problems.push(`Test Email Addresses: ${quote(email)} is not an email address`);
 	return { emails, problems };
 }
 

@@ -27,7 +27,8 @@ export function utf8Length(text: string): number {
 
 /** Where the body's content starts and ends, or undefined without a `<body>…</body>` element. */
 function bodyRange(html: string): { start: number; end: number } | undefined {
-	const open = /<body(\s[^>]*)?>/i.exec(html);
+	// `<body` then its attributes up to `>` (no `<` inside a tag): linear, whatever the HTML.
+	const open = /<body(?=[\s>])[^<>]*>/i.exec(html);
 	if (!open) return undefined;
 	const start = open.index + open[0].length;
 	const close = /<\/body\s*>/i.exec(html.slice(start));

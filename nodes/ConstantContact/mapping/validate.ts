@@ -90,7 +90,8 @@ function toInteger(value: string | number | undefined): number | undefined {
 	return Number(text);
 }
 
-function quote(value: string): string {
+/** A value in a message: quoted, and cut to a short excerpt (never the whole of a long value). */
+export function quote(value: string): string {
 	return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isConstantContactId } from '../mapping/ids';
 import { constantContactRequest } from '../transport/request';
 import { readNewestFirst } from './readBack';
 import type { StreamState } from './stream';
@@ -138,14 +139,18 @@ export async function pollEngagement(
 	const found: Array<{ time: number; out: INodeExecutionData }> = [];
 	for (const summary of await recentCampaigns.call(this, settings, now)) {
 		const campaignId = String(summary.campaign_id);
-		const campaign = await watched.call(this, campaignId, first ? undefined : state.campaigns?.[campaignId], now).catch((error: unknown) => {
+		// Campaign IDs are UUIDs: anything else in an answer is skipped, never used as a key or in a path.
+		if (!isConstantContactId(campaignId)) continue;
+		const stored = !first && state.campaigns && Object.hasOwn(state.campaigns, campaignId) ? state.campaigns[campaignId] : undefined;
+		const campaign = await watched.call(this, campaignId, stored, now).catch((error: unknown) => {
 			if (gone(error)) return undefined;
 			throw error;
 		});
 		if (!campaign) continue;
 		campaigns[campaignId] = campaign;
 		for (const activityId of campaign.activity_ids) {
-			const stream = streams[activityId];
+			if (!isConstantContactId(activityId)) continue;
+			const stream = Object.hasOwn(streams, activityId) ? streams[activityId] : undefined;
 			const options = { now, overlapMs: ENGAGEMENT.overlapMs, floor: since };
 			const read = await readNewestFirst
 				.call(

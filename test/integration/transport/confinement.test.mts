@@ -273,18 +273,25 @@ describe('IDs shaped like paths and URLs stay one path segment on the intended e
 		expectPaths('GET', '/v3/contacts/');
 	});
 
-	it('List → Get, Update, Delete', async () => {
+	/** Where the contract takes only a UUID, a hostile ID is refused per item, naming the field, and nothing is sent. */
+	function expectRefusedBeforeSending(run: Awaited<ReturnType<typeof runEach>>, field: string) {
+		expect(run.output.map((o) => String(o.json.error))).toEqual(HOSTILE_IDS.map(() => expect.stringMatching(new RegExp(`^${field}: .* is not a ${field.toLowerCase()} ID`))));
+		expect(fake.requests.filter((r) => r.path.startsWith('/v3/'))).toEqual([]);
+		expect(attacker.received).toEqual([]);
+	}
+
+	it('List → Get, Update, Delete: a list ID is a UUID in the contract, so a hostile one is refused before sending', async () => {
 		for (const operation of ['get', 'update', 'delete']) {
 			fake.reset();
 			clearOutbound();
-			await runEach({ resource: 'list', operation, list: byId, listUpdateFields: { name: 'New name' } });
-			expectPaths(operation === 'delete' ? 'DELETE' : 'GET', '/v3/contact_lists/');
+			const run = await runEach({ resource: 'list', operation, list: byId, listUpdateFields: { name: 'New name' } });
+			expectRefusedBeforeSending(run, 'List');
 		}
 	});
 
-	it('Tag → Delete', async () => {
-		await runEach({ resource: 'tag', operation: 'delete', tag: byId });
-		expectPaths('DELETE', '/v3/contact_tags/');
+	it('Tag → Delete: a tag ID is a UUID in the contract, so a hostile one is refused before sending', async () => {
+		const run = await runEach({ resource: 'tag', operation: 'delete', tag: byId });
+		expectRefusedBeforeSending(run, 'Tag');
 	});
 
 	it('"." and ".." are refused before any request: they would name the parent path', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { idProblem } from '../../mapping/ids';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 
@@ -41,6 +42,9 @@ export const descriptionField: INodeProperties = {
 export function listId(this: IExecuteFunctions, itemIndex: number): string {
 	const id = String(this.getNodeParameter('list', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'List: no list chosen', { itemIndex });
+	// The contract takes only a UUID here: anything else is refused before a request is built from it.
+	const problem = idProblem('List', 'list', [id]);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	return id;
 }
 

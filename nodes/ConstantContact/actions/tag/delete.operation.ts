@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { tagLocator } from '../../descriptions/locators.description';
+import { idProblem } from '../../mapping/ids';
 import { constantContactRequest } from '../../transport/request';
 
 const show = { resource: ['tag'], operation: ['delete'] };
@@ -12,6 +13,9 @@ export const description: INodeProperties[] = [tagLocator({ show }, 'The tag to 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = String(this.getNodeParameter('tag', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Tag: no tag chosen', { itemIndex });
+	// The contract takes only a UUID here: anything else is refused before a request is built from it.
+	const problem = idProblem('Tag', 'tag', [id]);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	const activity = (await constantContactRequest.call(this, {
 		method: 'DELETE',
 		path: `/contact_tags/${encodeURIComponent(id)}`,
