@@ -3,7 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CONTACT_SUBRESOURCE_OPTIONS } from './descriptions/locators.description';
 import { simplifyField } from './descriptions/output.description';
-import { SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY, simplifyContact } from './mapping/contactOutput';
+import { CONTACT_OUTPUT, SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY } from './mapping/contactOutput';
+import type { ResourceOutput } from './mapping/output';
+import { shapeOutput } from './mapping/output';
+import { CAMPAIGN_SENT_OUTPUT, ENGAGEMENT_OUTPUT, SIMPLE_CAMPAIGN_SENT_SUMMARY, SIMPLE_ENGAGEMENT_SUMMARY } from './mapping/reportOutput';
 import { methods } from './methods';
 import { pollCampaignSent } from './trigger/campaignSent';
 import { contactBounced } from './trigger/contactBounced';
@@ -16,6 +19,13 @@ import { pollContacts } from './trigger/poll';
 
 const CONTACT_EVENTS: TriggerEvent[] = ['contactCreated', 'contactUpdated', 'contactUnsubscribed'];
 const ENGAGEMENT_EVENTS: Record<string, EngagementSpec> = { contactBounced, contactClicked, contactOptedOut };
+const ENGAGEMENT_EVENT_NAMES = Object.keys(ENGAGEMENT_EVENTS);
+
+/** Every event's items have more than 10 fields: each is simplified by default, as "Simplify" says. */
+function simplified(this: IPollFunctions, polled: INodeExecutionData[][] | null, output: ResourceOutput): INodeExecutionData[][] | null {
+	if (!polled || this.getNodeParameter('simple', true) === false) return polled;
+	return polled.map((items) => items.map((item) => ({ ...item, json: shapeOutput(item.json as IDataObject, output, 'simple') })));
+}
 
 // The description lives here: n8n's community lint reads a node's description only from its .node.ts file.
 export class ConstantContactTrigger implements INodeType {
@@ -92,24 +102,31 @@ export class ConstantContactTrigger implements INodeType {
 				default: '',
 			},
 			{
-				...simplifyField(),
+				...simplifyField({ show: { event: CONTACT_EVENTS } }),
 				hint: `Simplified: ${SIMPLE_CONTACT_SUMMARY}`,
-				displayOptions: { show: { event: CONTACT_EVENTS } },
+			},
+			{
+				...simplifyField({ show: { event: ['campaignSent'] } }),
+				hint: `Simplified: ${SIMPLE_CAMPAIGN_SENT_SUMMARY}`,
+			},
+			{
+				...simplifyField({ show: { event: ENGAGEMENT_EVENT_NAMES } }),
+				hint: `Simplified: ${SIMPLE_ENGAGEMENT_SUMMARY}`,
 			},
 			{
 				displayName: `Each poll costs 1 request plus 1 per watched campaign email, out of the app's 10,000 a day shared by every workflow: poll every 15 minutes or less often unless you watch few campaigns.`,
 				name: 'engagementNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { event: ['contactBounced', 'contactClicked', 'contactOptedOut'] } },
+				displayOptions: { show: { event: ENGAGEMENT_EVENT_NAMES } },
 			},
 			{
-				displayName: 'Watch',
+				displayName: 'Options',
 				name: 'engagementOptions',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { event: ['contactBounced', 'contactClicked', 'contactOptedOut'] } },
+				displayOptions: { show: { event: ENGAGEMENT_EVENT_NAMES } },
 				options: [
 					{
 						displayName: 'Campaigns Sent Within (Days)',
@@ -185,7 +202,7 @@ export class ConstantContactTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const selected = this.getNodeParameter('event') as string;
-		if (selected === 'campaignSent') return await pollCampaignSent.call(this, this.getWorkflowStaticData('node'));
+		if (selected === 'campaignSent') return simplified.call(this, await pollCampaignSent.call(this, this.getWorkflowStaticData('node')), CAMPAIGN_SENT_OUTPUT);
 		const engagement = ENGAGEMENT_EVENTS[selected];
 		if (engagement) {
 			const watch = this.getNodeParameter('engagementOptions', {}) as IDataObject;
@@ -195,7 +212,7 @@ export class ConstantContactTrigger implements INodeType {
 				days: bounded(watch.days, 7, ENGAGEMENT.limits.days),
 				maxCampaigns: bounded(watch.maxCampaigns, 5, ENGAGEMENT.limits.maxCampaigns),
 			};
-			return await pollEngagement.call(this, engagement, settings, this.getWorkflowStaticData('node'));
+			return simplified.call(this, await pollEngagement.call(this, engagement, settings, this.getWorkflowStaticData('node')), ENGAGEMENT_OUTPUT);
 		}
 		const event = selected as TriggerEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -208,6 +225,6 @@ export class ConstantContactTrigger implements INodeType {
 			{ event, listId: listId || undefined, include: simple ? SIMPLE_CONTACT_INCLUDE : chosen, includeNewContacts: options.includeNewContacts === true },
 			this.getWorkflowStaticData('node'),
 		);
-		return simple && polled ? polled.map((items) => items.map((item) => ({ ...item, json: simplifyContact(item.json as IDataObject) }))) : polled;
+		return simplified.call(this, polled, CONTACT_OUTPUT);
 	}
 }

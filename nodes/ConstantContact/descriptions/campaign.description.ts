@@ -50,7 +50,7 @@ export function senderLocator(name: string, displayName: string, description: st
 				displayName: 'By Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. nathan@example.com',
 				hint: "Must be a confirmed email address of the Constant Contact account",
 			},
 		],
@@ -107,17 +107,5 @@ export function audienceField(displayOptions: IDisplayOptions, description: stri
 			},
 			segmentLocator('Send to the contacts of this segment (not together with contact lists)'),
 		],
-	};
-}
-
-/** n8n's Simplify switch: the most used fields, flattened, instead of the raw response. */
-export function simplifyField(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simple',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions,
 	};
 }

@@ -34,7 +34,7 @@ export function isContactRecord(json: IDataObject): boolean {
 	return typeof json.contact_id === 'string' && typeof json.email_address === 'object' && json.email_address !== null;
 }
 
-export const CONTACT_OUTPUT: ResourceOutput = { idField: 'contact_id', simplify: simplifyContact, isRecord: isContactRecord };
+export const CONTACT_OUTPUT: ResourceOutput = { idFields: ['contact_id'], simplify: simplifyContact, isRecord: isContactRecord };
 
 /** The subresources a simplified contact reads. */
 export const SIMPLE_CONTACT_INCLUDE = ['list_memberships', 'taggings'];

@@ -12,8 +12,11 @@ export const OUTCOME_FIELDS = ['action', 'skip_reason', 'revived', 'changes'] as
 
 /** One resource's output shapes: every resource that returns more than 10 fields defines one. */
 export interface ResourceOutput {
-	/** The ID field: always in the output, whatever the mode. */
-	idField: string;
+	/**
+	 * The fields that identify the record, its own ID first, then the IDs of the records it is about (a
+	 * report row's campaign, email and contact): in the simplified record, and always in Selected Fields.
+	 */
+	idFields: string[];
 	/** At most 10 fields, flattened, the most used first; the same keys for every record. */
 	simplify: (raw: IDataObject) => IDataObject;
 	/** Whether an output item is this resource (and not, say, a bulk activity's summary or an error item). */
@@ -30,8 +33,8 @@ function outcome(raw: IDataObject): IDataObject {
 export function shapeOutput(raw: IDataObject, resource: ResourceOutput, mode: OutputMode, fields: string[] = []): IDataObject {
 	if (mode === 'raw' || !resource.isRecord(raw)) return raw;
 	if (mode === 'simple') return { ...resource.simplify(raw), ...outcome(raw) };
-	const selected: IDataObject = { [resource.idField]: raw[resource.idField] };
-	for (const field of fields) if (raw[field] !== undefined) selected[field] = raw[field];
+	const selected: IDataObject = {};
+	for (const field of [...resource.idFields, ...fields]) if (raw[field] !== undefined) selected[field] = raw[field];
 	return { ...selected, ...outcome(raw) };
 }
 

@@ -68,9 +68,26 @@ export async function aiToolType(ctx: Ctx): Promise<void> {
 	const tool = nodes.find((n) => n.name === TOOL_TYPE);
 	check(tool, `n8n registered no ${TOOL_TYPE} (Constant Contact types: ${nodes.filter((n) => /constant/i.test(n.name)).map((n) => n.name).join(', ')})`);
 	checkEqual([tool.inputs, tool.outputs], [[], ['ai_tool']], `${TOOL_TYPE}: inputs and outputs`);
-	const output = tool.properties.filter((p) => p.name === 'output').map((p) => p.default);
-	const simple = tool.properties.filter((p) => p.name === 'simple').map((p) => p.default);
-	checkEqual([output, simple], [['simple', 'simple'], [true]], 'the tool\'s Output (Get, Get Many) and Simplify (writes) defaults');
+	// Where each is shown and its default, as n8n registered the tool: Output on the reads, Simplify on the writes.
+	const shown = (name: string) =>
+		tool.properties
+			.filter((p) => p.name === name)
+			.map((p) => `${String(p.displayOptions?.show?.resource)}: ${String(p.displayOptions?.show?.operation)} = ${String(p.default)}`);
+	checkEqual(
+		[shown('output'), shown('simple')],
+		[
+			[
+				'contact: get = simple',
+				'contact: getAll = simple',
+				'campaign: get = simple',
+				'report: getCampaignSummaries = simple',
+				'report: getCampaignStats = simple',
+				'report: getTracking = simple',
+			],
+			['contact: create,upsert,update,addToLists,removeFromLists,addTags,removeTags = true', 'campaign: create,update = true'],
+		],
+		"the tool's Output (reads) and Simplify (writes): where, and the default",
+	);
 	check(tool.properties.some((p) => p.name === 'toolDescription'), 'n8n added no Tool Description parameter');
 }
 

@@ -209,10 +209,11 @@ export async function bounceEmittedOnce(ctx: Ctx): Promise<void> {
 	);
 	const run = await readExecution(ctx, execution.id);
 	const items = nodeOutput(run, 'Bounced Contact');
+	// Simplified by default: 9 flat fields (the campaign, its name, the activity, the contact, who, when, the code).
 	checkEqual(
-		items.map((i) => [i.json.event, i.json.email_address, i.json.bounce_code, i.json.campaign_name]),
-		[['contactBounced', BOUNCED, 'F', CAMPAIGN_NAME]],
-		'the trigger execution [event, email_address, bounce_code, campaign_name]',
+		items.map((i) => [i.json.campaign_name, i.json.email_address, i.json.bounce_code, Object.keys(i.json).length]),
+		[[CAMPAIGN_NAME, BOUNCED, 'F', 9]],
+		'the trigger execution [campaign_name, email_address, bounce_code, number of fields]',
 	);
 	const after = bounces();
 	log(`  execution ${execution.id} (${execution.mode}) carried the bounce; waiting for the next poll`);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { ConstantContact } from '../../../nodes/ConstantContact/ConstantContact.node.ts';
 import { asTool, runAsTool } from '../../helpers/agent.mts';
 import type { Account } from '../actions/contact/setup.mts';
+import { seedCampaign } from '../actions/campaign/setup.mts';
 import { apiRequests, mapped, startAccount } from '../actions/contact/setup.mts';
 
 const { NodeHelpers } = createRequire(import.meta.url)('n8n-workflow') as typeof import('n8n-workflow');
@@ -57,6 +58,12 @@ describe('the node as an AI tool', () => {
 		expect(defaults('get')).toMatchObject({ output: 'simple' });
 		expect(defaults('getAll')).toMatchObject({ output: 'simple' });
 		for (const operation of ['create', 'upsert', 'update', 'addToLists', 'removeTags']) expect(defaults(operation), operation).toMatchObject({ simple: true });
+		const defaultsOf = (resource: string, operation: string) =>
+			NodeHelpers.getNodeParameters(tool.description.properties, { resource, operation }, true, false, null, tool.description) as IDataObject;
+		for (const [resource, operation] of [['campaign', 'get'], ['report', 'getCampaignSummaries'], ['report', 'getCampaignStats'], ['report', 'getTracking']]) {
+			expect(defaultsOf(resource, operation), `${resource} ${operation}`).toMatchObject({ output: 'simple' });
+		}
+		for (const operation of ['create', 'update']) expect(defaultsOf('campaign', operation), `campaign ${operation}`).toMatchObject({ simple: true });
 	});
 
 	for (const via of ['langchain', 'engine'] as const) {
@@ -131,5 +138,28 @@ describe('the node as an AI tool', () => {
 		expect(call.toolDescription).toBe('Create or update a contact in Constant Contact');
 		expect(call.observation).toEqual([expect.objectContaining({ email: 'grace@example.com', first_name: 'Grace', permission_to_send: 'implicit', action: 'created' })]);
 		expect(Object.keys((call.observation as IDataObject[])[0])).toEqual([...SIMPLE_KEYS, 'action']);
+	});
+
+	it("a campaign report as a tool: the agent names the campaign and gets its simplified stats", async () => {
+		const list = account.fake.seed.list({ name: 'News' });
+		account.fake.seed.contact({ email_address: { address: 'reader@example.com' }, list_memberships: [list.list_id] });
+		const campaign = seedCampaign(account.fake, 'Tool report', { contact_list_ids: [list.list_id] });
+		campaign.activity.current_status = 'SCHEDULED';
+		account.fake.campaigns.send(campaign.campaignId);
+		const { call } = await runAsTool(account.harness, {
+			nodeType: tool,
+			typeName: TOOL_TYPE,
+			parameters: {
+				resource: 'report',
+				operation: 'getCampaignStats',
+				campaignIds: "={{ $fromAI('campaign_id', 'The ID of the email campaign', 'string') }}",
+			},
+			args: { campaign_id: campaign.campaignId },
+			via: 'engine',
+		});
+		expect(call.toolDescription).toBe('Get a campaign stats report in Constant Contact');
+		expect(call.observation).toEqual([
+			{ campaign_id: campaign.campaignId, sends: 1, opens: 0, clicks: 0, bounces: 0, optouts: 0, not_opened: 1, open_rate: expect.any(Number), click_rate: expect.any(Number), last_refresh_time: expect.any(String) },
+		]);
 	});
 });

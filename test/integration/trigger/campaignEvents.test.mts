@@ -60,6 +60,7 @@ describe('Campaign Sent', () => {
 		const before = apiGets().length;
 		const out = rows(await poller.poll());
 		expect(out.map((r) => r.name).sort()).toEqual(['Alpha', 'Bravo']);
+		// Simplified by default.
 		expect(out[0]).toEqual({
 			campaign_id: expect.any(String),
 			name: expect.any(String),
@@ -67,7 +68,7 @@ describe('Campaign Sent', () => {
 			last_sent_date: same,
 			primary_email_activity_id: expect.any(String),
 			campaign_type: 'Newsletter',
-			unique_counts: expect.objectContaining({ sends: 1 }),
+			sends: 1,
 		});
 		expect(apiGets().length - before).toBe(3);
 		expect(await poller.poll()).toBeNull();
@@ -113,7 +114,18 @@ describe('Contact Bounced, Contact Opted Out, Contact Clicked', () => {
 		const out = rows(await poller.poll());
 		expect(out).toHaveLength(510);
 		expect(new Set(out.map((r) => r.email_address)).size).toBe(510);
-		expect(out[0]).toMatchObject({ event: 'contactBounced', campaign_id: c.campaignId, campaign_name: 'Spring', bounce_code: 'F', created_time: same, contact_id: expect.any(String) });
+		// Simplified by default: the campaign and its name, the tracking row's IDs, who, when and the bounce code.
+		expect(out[0]).toEqual({
+			campaign_id: c.campaignId,
+			campaign_name: 'Spring',
+			campaign_activity_id: c.activityId,
+			contact_id: expect.any(String),
+			email_address: expect.stringMatching(/^r\d+@example\.com$/),
+			first_name: null,
+			last_name: null,
+			created_time: same,
+			bounce_code: 'F',
+		});
 		// Summaries + two pages of bounces (the ids are remembered).
 		expect(apiGets().length - before).toBe(3);
 
@@ -132,7 +144,7 @@ describe('Contact Bounced, Contact Opted Out, Contact Clicked', () => {
 		const c = sendCampaign('New', ['n1@example.com', 'n2@example.com']);
 		fake.campaigns.track(c.campaignId, [{ type: 'optout', email: 'n1@example.com', opt_out_reason: 'Not for me', at: iso(-500) }]);
 		const out = rows(await poller.poll());
-		expect(out).toEqual([expect.objectContaining({ event: 'contactOptedOut', campaign_name: 'New', email_address: 'n1@example.com', opt_out_reason: 'Not for me' })]);
+		expect(out).toEqual([expect.objectContaining({ campaign_name: 'New', email_address: 'n1@example.com', opt_out_reason: 'Not for me' })]);
 		expect(await poller.poll()).toBeNull();
 		expect(apiGets().at(-2)!.query).toEqual({ limit: '2' });
 	});
@@ -187,5 +199,35 @@ describe('Contact Bounced, Contact Opted Out, Contact Clicked', () => {
 		await expect(createPoller(old, trigger, { event: 'contactBounced' }).poll()).rejects.toThrow(/without the "campaign_data" scope/);
 		await expect(createPoller(old, trigger, { event: 'campaignSent' }).poll()).rejects.toThrow(/Reconnect|without the "campaign_data" scope/);
 		expect(fake.requests.length).toBe(before);
+	});
+});
+
+describe('Simplify off: each event as Constant Contact reports it, with what the trigger adds', () => {
+	it('Campaign Sent: the summary row (all its unique counts) with the campaign name, status and primary email', async () => {
+		const poller = createPoller(harness, trigger, { event: 'campaignSent', simple: false });
+		expect(await poller.poll()).toBeNull();
+		const c = sendCampaign('Raw send', ['rs@example.com'], iso(-1000));
+		expect(rows(await poller.poll())).toEqual([
+			{
+				campaign_id: c.campaignId,
+				name: 'Raw send',
+				current_status: 'Done',
+				last_sent_date: expect.any(String),
+				primary_email_activity_id: c.activityId,
+				campaign_type: 'Newsletter',
+				unique_counts: expect.objectContaining({ sends: 1, opens: 0, not_opened: 1 }),
+			},
+		]);
+	});
+
+	it('Contact Clicked: the event, the campaign and its name, then the whole tracking row', async () => {
+		const c = sendCampaign('Raw click', ['rc@example.com']);
+		const poller = createPoller(harness, trigger, { event: 'contactClicked', simple: false });
+		await poller.poll();
+		fake.campaigns.track(c.campaignId, [{ type: 'click', email: 'rc@example.com', link_url: 'https://example.com/raw', at: iso(-500) }]);
+		const [event] = rows(await poller.poll());
+		expect(Object.keys(event).slice(0, 3)).toEqual(['event', 'campaign_id', 'campaign_name']);
+		expect(event).toMatchObject({ event: 'contactClicked', campaign_id: c.campaignId, campaign_name: 'Raw click', tracking_activity_type: 'em_clicks', link_url: 'https://example.com/raw', device_type: expect.any(String) });
+		expect(Object.keys(event).length).toBeGreaterThan(10);
 	});
 });

@@ -58,7 +58,9 @@ describe("n8n's UX guidelines: parameters", () => {
 
 	it('top-level collections are Additional Fields, Update Fields, Options or Filters', () => {
 		const names = new Set(all.filter(({ p, depth }) => depth === 0 && p.type === 'collection').map(({ p }) => p.displayName));
-		expect([...names].sort()).toEqual(['Additional Fields', 'Existing Contact Options', 'Filters', 'Mapping Defaults', 'Options', 'Update Fields']);
+		// Named for what they govern (README's table says why): Audience, who a campaign is sent to;
+		// Existing Contact Options; Mapping Defaults.
+		expect([...names].sort()).toEqual(['Additional Fields', 'Audience', 'Existing Contact Options', 'Filters', 'Mapping Defaults', 'Options', 'Update Fields']);
 	});
 
 	it('Return All and Limit: the standard wording, Limit 50 by default and at least 1', () => {
@@ -74,21 +76,60 @@ describe("n8n's UX guidelines: parameters", () => {
 	});
 
 	it("Simplify and Output: the guidelines' names and wording, simplified by default", () => {
+		// Whatever simplifies is one of the two, under n8n's names: no "Simplify Output" or "simplifyOutput".
+		const simplifying = all.filter(({ p }) => p.type !== 'notice' && /simplif/i.test(`${p.name} ${p.displayName}`));
+		expect(simplifying.map(({ p }) => p.name).filter((name) => name !== 'simple')).toEqual([]);
 		const simple = all.filter(({ p }) => p.name === 'simple');
-		expect(simple).toHaveLength(2);
-		for (const { p } of simple) {
+		const output = all.filter(({ p }) => p.name === 'output');
+		expect(simple.length).toBeGreaterThanOrEqual(3);
+		expect(output.length).toBeGreaterThanOrEqual(2);
+		for (const { p, path, depth } of simple) {
+			expect(depth, path).toBe(0);
 			expect(p).toMatchObject({ displayName: 'Simplify', type: 'boolean', default: true, description: 'Whether to return a simplified version of the response instead of the raw data' });
 		}
-		const output = all.filter(({ p }) => p.name === 'output');
-		expect(output).toHaveLength(2);
-		for (const { p } of output) {
+		for (const { p, path, depth } of output) {
+			expect(depth, path).toBe(0);
 			expect(p).toMatchObject({ displayName: 'Output', type: 'options', default: 'simple' });
 			expect((p.options as INodePropertyOptions[]).map((o) => [o.name, o.value])).toEqual([
 				['Raw', 'raw'],
 				['Selected Fields', 'fields'],
 				['Simplified', 'simple'],
 			]);
+			// Its Fields come with it, shown for Selected Fields only.
+			const fields = node.properties.filter((f) => f.name === 'fields' && JSON.stringify(f.displayOptions) === JSON.stringify({ show: { ...p.displayOptions!.show, output: ['fields'] } }));
+			expect(fields, path).toHaveLength(1);
+			expect(fields[0]).toMatchObject({ type: 'multiOptions', default: [] });
+			expect((fields[0].options as INodePropertyOptions[]).length, path).toBeGreaterThan(0);
 		}
+	});
+
+	it('Output on the reads (Get …), Simplify on the writes and the trigger; never both, never twice', () => {
+		const shown = new Map<string, string[]>();
+		for (const p of node.properties.filter((p) => p.name === 'simple' || p.name === 'output')) {
+			for (const resource of (p.displayOptions?.show?.resource ?? []) as string[]) {
+				const operations = (p.displayOptions?.show?.operation ?? []) as string[];
+				expect(operations.length, `${p.name} for ${resource}`).toBeGreaterThan(0);
+				for (const operation of operations) shown.set(`${resource}:${operation}`, [...(shown.get(`${resource}:${operation}`) ?? []), p.name]);
+			}
+		}
+		expect(shown.size).toBeGreaterThan(0);
+		const names = new Map<string, string>(
+			(node.properties[0].options as INodePropertyOptions[]).flatMap((r) =>
+				node.properties
+					.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value))
+					.flatMap((p) => (p.options as INodePropertyOptions[]).map((o): [string, string] => [`${String(r.value)}:${String(o.value)}`, o.name])),
+			),
+		);
+		for (const [key, parameters] of shown) {
+			expect(names.has(key), key).toBe(true);
+			expect(parameters, key).toHaveLength(1);
+			expect({ key, parameter: parameters[0] }).toEqual({ key, parameter: names.get(key)!.startsWith('Get') ? 'output' : 'simple' });
+		}
+		const events = (trigger.properties[0].options as INodePropertyOptions[]).map((o) => String(o.value));
+		const triggerSimplify = trigger.properties.filter((p) => p.name === 'simple').flatMap((p) => (p.displayOptions?.show?.event ?? []) as string[]);
+		// Every event outputs more than 10 fields: each has one Simplify.
+		expect([...triggerSimplify].sort()).toEqual([...events].sort());
+		expect(trigger.properties.filter((p) => p.name === 'output')).toEqual([]);
 	});
 });
 

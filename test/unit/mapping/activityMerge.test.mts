@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { audienceFrom, hasAudience, mergeActivity } from '../../../nodes/ConstantContact/mapping/activityMerge.ts';
-import { simplifyCampaign } from '../../../nodes/ConstantContact/mapping/campaignOutput.ts';
 
 const stored = {
 	campaign_activity_id: 'a1',
@@ -47,34 +46,5 @@ describe('audienceFrom', () => {
 		expect(audienceFrom({ listIds: [] })).toEqual({ problems: [] });
 		expect(audienceFrom({ listIds: ['a'], segment: 3 }).problems[0]).toMatch(/^Audience: both Contact Lists and a Segment given/);
 		expect(audienceFrom({ listIds: [], segment: 'Openers' }).problems[0]).toMatch(/^Segment: "Openers" is not a segment ID/);
-	});
-});
-
-describe('simplifyCampaign', () => {
-	it('flattens the campaign and its primary email into at most 10 fields', () => {
-		const out = simplifyCampaign({
-			campaign_id: 'c1',
-			name: 'N',
-			current_status: 'Draft',
-			type: 'NEWSLETTER',
-			type_code: 10,
-			created_at: 't0',
-			updated_at: 't1',
-			campaign_activities: [{ campaign_activity_id: 'p1', role: 'permalink' }, { campaign_activity_id: 'a1', role: 'primary_email' }],
-			primary_email: stored,
-		});
-		expect(out).toEqual({
-			campaign_id: 'c1',
-			name: 'N',
-			current_status: 'Draft',
-			primary_email_activity_id: 'a1',
-			subject: 'S',
-			from_email: 'a@example.com',
-			contact_list_ids: ['l1'],
-			segment_ids: [],
-			created_at: 't0',
-			updated_at: 't1',
-		});
-		expect(Object.keys(out).length).toBeLessThanOrEqual(10);
 	});
 });

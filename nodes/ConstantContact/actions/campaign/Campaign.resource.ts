@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignLocator } from '../../descriptions/campaign.description';
+import { simplifyField } from '../../descriptions/output.description';
+import { CAMPAIGN_OUTPUT, SIMPLE_CAMPAIGN_SUMMARY } from '../../mapping/campaignOutput';
+import { withOutput } from '../output';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
@@ -13,11 +16,12 @@ import * as sendTest from './sendTest.operation';
 import * as unschedule from './unschedule.operation';
 import * as update from './update.operation';
 
+/** Create and Update shape the campaign by "Simplify", Get by "Output"; the rest output at most 10 fields. */
 export const operations = {
-	create: { execute: create.execute },
-	get: { execute: get.execute },
+	create: { execute: withOutput(create.execute, CAMPAIGN_OUTPUT, 'simple') },
+	get: { execute: withOutput(get.execute, CAMPAIGN_OUTPUT, 'output') },
 	getAll: { execute: getAll.execute },
-	update: { execute: update.execute },
+	update: { execute: withOutput(update.execute, CAMPAIGN_OUTPUT, 'simple') },
 	delete: { execute: deleteOperation.execute },
 	sendTest: { execute: sendTest.execute },
 	schedule: { execute: schedule.execute },
@@ -37,7 +41,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a draft email campaign from your HTML (a custom code email), optionally with its audience',
+				description: 'Create a new campaign: a draft custom code email from your HTML, optionally with its audience',
 				action: 'Create a campaign',
 			},
 			{
@@ -46,11 +50,11 @@ export const description: INodeProperties[] = [
 				description: 'Delete a campaign that is not scheduled (Constant Contact keeps it as Removed)',
 				action: 'Delete a campaign',
 			},
-			{ name: 'Get', value: 'get', description: 'Get one campaign, optionally with its email content', action: 'Get a campaign' },
+			{ name: 'Get', value: 'get', description: "Retrieve a campaign with its email's subject, sender and audience (or its content)", action: 'Get a campaign' },
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List campaigns by status or by when they last changed',
+				description: 'Retrieve a list of campaigns by status or by when they last changed',
 				action: 'Get many campaigns',
 			},
 			{
@@ -103,4 +107,5 @@ export const description: INodeProperties[] = [
 	...unschedule.description,
 	...getSchedule.description,
 	...getSendHistory.description,
+	{ ...simplifyField(on(['create', 'update'])), hint: `Simplified: ${SIMPLE_CAMPAIGN_SUMMARY}` },
 ];

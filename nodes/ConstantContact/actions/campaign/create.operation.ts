@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { audienceField, senderLocator, simplifyField } from '../../descriptions/campaign.description';
+import { audienceField, senderLocator } from '../../descriptions/campaign.description';
 import { mergeActivity } from '../../mapping/activityMerge';
 import { contentProblems, createCampaignBody, senderProblems } from '../../mapping/campaignBody';
 import type { CampaignContentInput } from '../../mapping/campaignBody';
-import { primaryEmailActivityId, simplifyCampaign } from '../../mapping/campaignOutput';
+import { EMAIL_CONTENT_INCLUDE, primaryEmailActivityId } from '../../mapping/campaignOutput';
 import { constantContactRequest } from '../../transport/request';
 import { assertScopes } from '../../transport/scopes';
 import { nameConflict } from '../conflict';
@@ -62,7 +62,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	simplifyField(show),
 ];
 
 function readContent(this: IExecuteFunctions, itemIndex: number): CampaignContentInput {
@@ -93,7 +92,8 @@ async function findCreated(this: IExecuteFunctions, name: string, since: number,
 /**
  * `POST /emails` (a custom code email, answered with 200 and the activity ids), after checking the
  * content and that both sender addresses are confirmed account addresses (`GET /account/emails`, once
- * per execution); then, for an audience, the primary email's lists or segment (GET, merge, PUT).
+ * per execution); then, for an audience, the primary email's lists or segment (GET, merge, PUT),
+ * or else a read of the primary email. The output is the campaign with its email under `primary_email`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const content = readContent.call(this, itemIndex);
@@ -120,9 +120,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw nameConflict.call(this, error, 'campaign', name, itemIndex);
 	}
 
-	let raw: IDataObject = campaign;
 	const activityId = primaryEmailActivityId(campaign);
-	if (audience && activityId) {
+	if (!activityId) return [{ json: campaign }];
+	if (audience) {
 		try {
 			const stored = await fetchActivity.call(this, activityId, itemIndex);
 			const { body: put } = mergeActivity(stored, { audience });
@@ -132,11 +132,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				body: put,
 				itemIndex,
 			})) as IDataObject;
-			raw = { ...campaign, primary_email: activity };
+			return [{ json: { ...campaign, primary_email: activity } }];
 		} catch (error) {
 			throw afterCreateError.call(this, campaign, 'setting its audience', error, itemIndex);
 		}
 	}
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return [{ json: simple ? simplifyCampaign(raw) : raw }];
+	// Output the email as stored (POST answers with the campaign and its activity IDs only). The
+	// campaign exists: a failed read-back leaves the email out rather than failing the item.
+	const activity = await fetchActivity.call(this, activityId, itemIndex, EMAIL_CONTENT_INCLUDE).catch(() => undefined);
+	return [{ json: activity ? { ...campaign, primary_email: activity } : campaign }];
 }

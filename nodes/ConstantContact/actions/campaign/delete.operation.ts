@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const campaign = await fetchCampaign.call(this, campaignIdParam.call(this, itemIndex), itemIndex);
-	if (statusIs(campaign.current_status, 'Removed')) return [{ json: { deleted: true } }];
+	const deleted: INodeExecutionData[] = [{ json: { campaign_id: campaign.campaign_id, name: campaign.name, deleted: true } }];
+	if (statusIs(campaign.current_status, 'Removed')) return deleted;
 	if (statusIs(campaign.current_status, 'Scheduled', 'Executing')) {
 		throw new NodeOperationError(this.getNode(), `Campaign: "${String(campaign.name)}" is ${String(campaign.current_status)}; Constant Contact does not delete a campaign while it is scheduled or sending`, {
 			itemIndex,
@@ -31,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	await constantContactRequest.call(this, { method: 'DELETE', path: `/emails/${encodeURIComponent(String(campaign.campaign_id))}`, itemIndex });
-	return [{ json: { deleted: true } }];
+	return deleted;
 }

@@ -15,7 +15,7 @@ export const htmlContentField = (name: string, required: boolean): INodeProperti
 	typeOptions: { rows: 10 },
 	default: '',
 	required,
-	placeholder: HTML_PLACEHOLDER,
+	placeholder: `e.g. ${HTML_PLACEHOLDER}`,
 	description: `The whole email as HTML (a custom code email): a &lt;body&gt; element with ${TRACKING_IMAGE} in it, at most 150,000 characters`,
 });
 

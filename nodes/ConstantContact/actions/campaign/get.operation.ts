@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField } from '../../descriptions/campaign.description';
-import { primaryEmailActivityId, simplifyCampaign } from '../../mapping/campaignOutput';
+import { outputFields } from '../../descriptions/output.description';
+import { CAMPAIGN_FIELD_OPTIONS, SIMPLE_CAMPAIGN_SUMMARY, campaignEmailInclude, primaryEmailActivityId } from '../../mapping/campaignOutput';
+import { readOutputMode } from '../output';
 import { campaignIdParam, fetchActivity, fetchCampaign, on, statusIs } from './locate';
 
 const show = on(['get']);
 
 export const description: INodeProperties[] = [
+	...outputFields(show, CAMPAIGN_FIELD_OPTIONS, `Ten fields: ${SIMPLE_CAMPAIGN_SUMMARY} (reads the primary email: one more request)`),
 	{
 		displayName: 'Include Email Content',
 		name: 'includeContent',
@@ -14,21 +16,21 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to add the primary email (subject, sender, preheader, lists or segment, HTML, permalink) under primary_email; costs one more request',
-		displayOptions: show,
+		displayOptions: { show: { ...show.show, output: ['raw'] } },
 	},
-	simplifyField(show),
 ];
 
-/** `GET /emails/{id}`, and the primary email activity (`include=html_content,…`) when asked. */
+/**
+ * `GET /emails/{id}`, and its primary email activity when the output needs it (Simplified: its
+ * subject, sender and audience; Raw and Selected Fields: the content too, `include=html_content,…`).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const campaign = await fetchCampaign.call(this, campaignIdParam.call(this, itemIndex), itemIndex);
-	let raw: IDataObject = campaign;
+	const { mode, fields } = readOutputMode.call(this, 'output', itemIndex);
+	const include = campaignEmailInclude(mode, fields, mode === 'raw' && this.getNodeParameter('includeContent', itemIndex, false) === true);
 	const activityId = primaryEmailActivityId(campaign);
 	// A deleted campaign's activities cannot be read (they are REMOVED).
-	if (this.getNodeParameter('includeContent', itemIndex, false) && activityId && !statusIs(campaign.current_status, 'Removed')) {
-		const activity = await fetchActivity.call(this, activityId, itemIndex, ['html_content', 'physical_address_in_footer', 'permalink_url']);
-		raw = { ...campaign, primary_email: activity };
-	}
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return [{ json: simple ? simplifyCampaign(raw) : raw }];
+	if (!include || !activityId || statusIs(campaign.current_status, 'Removed')) return [{ json: campaign }];
+	const activity = await fetchActivity.call(this, activityId, itemIndex, include);
+	return [{ json: { ...campaign, primary_email: activity } as IDataObject }];
 }

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { simplifyField } from '../../descriptions/campaign.description';
 import { returnAllFields } from '../../descriptions/locators.description';
-import { simplifyCampaign } from '../../mapping/campaignOutput';
 import { toIsoDateTime } from '../../mapping/dates';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { on, statusIs } from './locate';
@@ -48,12 +46,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField(show),
 ];
 
 /**
  * `GET /emails`, every page (500 each) or up to the limit. Constant Contact filters only by
- * `updated_at` and lists deleted campaigns too: the status filter applies here.
+ * `updated_at` and lists deleted campaigns too: the status filter applies here. Each campaign is
+ * output as listed: 7 flat fields, already short (no Output parameter).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -72,6 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
 	const wanted = (c: IDataObject): boolean => (statuses.length ? statusIs(c.current_status, ...statuses) : !statusIs(c.current_status, 'Removed'));
 	const campaigns = await constantContactRequestAllItems.call(this, 'campaigns', '/emails', qs, { limit, pageSize: 500, itemIndex, filter: wanted });
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return (campaigns as IDataObject[]).map((c) => ({ json: simple ? simplifyCampaign(c) : c }));
+	return (campaigns as IDataObject[]).map((json) => ({ json }));
 }

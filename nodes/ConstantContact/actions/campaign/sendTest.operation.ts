@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'name@email.com, other@email.com',
+		placeholder: 'e.g. nathan@example.com, smith@example.com',
 		description: `Where to send the test: at most ${TEST_SEND_LIMITS.perRequest} addresses, separated by commas (or an array by expression). Constant Contact allows ${TEST_SEND_LIMITS.perDay} test recipients a day.`,
 		displayOptions: show,
 	},

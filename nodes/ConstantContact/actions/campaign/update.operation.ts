@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { audienceField, senderLocator, simplifyField } from '../../descriptions/campaign.description';
+import { audienceField, senderLocator } from '../../descriptions/campaign.description';
 import type { ActivityChanges } from '../../mapping/activityMerge';
 import { mergeActivity } from '../../mapping/activityMerge';
 import type { CampaignContentInput } from '../../mapping/campaignBody';
 import { contentProblems, senderProblems } from '../../mapping/campaignBody';
-import { simplifyCampaign } from '../../mapping/campaignOutput';
 import { constantContactRequest } from '../../transport/request';
 import { nameConflict } from '../conflict';
 import { assertNoProblems, htmlContentField, locatorValue, preheaderField, readAudience } from './fields';
@@ -42,7 +41,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	simplifyField(show),
 ];
 
 function readChanges(this: IExecuteFunctions, itemIndex: number): CampaignContentInput {
@@ -64,6 +62,7 @@ function readChanges(this: IExecuteFunctions, itemIndex: number): CampaignConten
 /**
  * The name: `PATCH /emails/{id}`. Content, senders and audience: on the primary email activity, which
  * PUT replaces whole, so it is read (`GET`), merged and sent back (`PUT`); no PUT when nothing changes.
+ * The output is the campaign with its email under `primary_email`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const input = readChanges.call(this, itemIndex);
@@ -114,7 +113,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (put) {
 		activity = (await constantContactRequest.call(this, { method: 'PUT', path: `/emails/activities/${encodeURIComponent(activityId)}`, body: put, itemIndex })) as IDataObject;
 	}
-	const raw: IDataObject = activity ? { ...campaign, primary_email: activity } : campaign;
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return [{ json: simple ? simplifyCampaign(raw) : raw }];
+	// A rename alone did not read the email: read it, so the output always shows it as stored.
+	activity ??= await fetchActivity.call(this, activityId, itemIndex);
+	return [{ json: { ...campaign, primary_email: activity } }];
 }

@@ -1,15 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { STATS_OUTPUT, SUMMARY_OUTPUT, TRACKING_OUTPUT } from '../../mapping/reportOutput';
+import { withOutput } from '../output';
 import * as getCampaignStats from './getCampaignStats.operation';
 import * as getCampaignSummaries from './getCampaignSummaries.operation';
 import * as getContactActivityDetails from './getContactActivityDetails.operation';
 import * as getContactActivitySummary from './getContactActivitySummary.operation';
 import * as getTracking from './getTracking.operation';
 
+/** The campaign reports (more than 10 fields a row) offer "Output"; the contact reports' rows are short. */
 export const operations = {
-	getCampaignSummaries: { execute: getCampaignSummaries.execute },
-	getCampaignStats: { execute: getCampaignStats.execute },
-	getTracking: { execute: getTracking.execute },
+	getCampaignSummaries: { execute: withOutput(getCampaignSummaries.execute, SUMMARY_OUTPUT, 'output') },
+	getCampaignStats: { execute: withOutput(getCampaignStats.execute, STATS_OUTPUT, 'output') },
+	getTracking: { execute: withOutput(getTracking.execute, TRACKING_OUTPUT, 'output') },
 	getContactActivitySummary: { execute: getContactActivitySummary.execute },
 	getContactActivityDetails: { execute: getContactActivityDetails.execute },
 };
@@ -25,32 +28,32 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Campaign Stats',
 				value: 'getCampaignStats',
-				description: 'Get sends, opens, clicks, bounces and opt-outs of chosen campaigns or campaign activities',
-				action: 'Get campaign stats',
+				description: 'Retrieve the sends, opens, clicks, bounces and opt-outs of chosen campaigns or campaign activities',
+				action: 'Get a campaign stats report',
 			},
 			{
 				name: 'Get Campaign Summaries',
 				value: 'getCampaignSummaries',
-				description: 'Get the unique counts of every sent campaign, newest send first',
-				action: 'Get campaign summaries',
+				description: 'Retrieve the unique counts of every sent campaign, newest send first',
+				action: 'Get the campaigns summary report',
 			},
 			{
 				name: 'Get Campaign Tracking',
 				value: 'getTracking',
-				description: 'List the contacts a campaign was sent to, who opened, did not open, clicked, forwarded, opted out or bounced',
-				action: 'Get campaign tracking',
+				description: 'Retrieve the contacts a campaign was sent to, who opened, did not open, clicked, forwarded, opted out or bounced',
+				action: 'Get a campaign tracking report',
 			},
 			{
 				name: 'Get Contact Activity Details',
 				value: 'getContactActivityDetails',
-				description: "List a contact's sends, opens, clicks, bounces, opt-outs and forwards, newest first",
-				action: 'Get contact activity details',
+				description: "Retrieve a contact's sends, opens, clicks, bounces, opt-outs and forwards, newest first",
+				action: 'Get a contact activity details report',
 			},
 			{
 				name: 'Get Contact Activity Summary',
 				value: 'getContactActivitySummary',
-				description: 'Get, for each campaign sent to a contact, what the contact did with it',
-				action: 'Get contact activity summary',
+				description: 'Retrieve, for each campaign sent to a contact, what the contact did with it',
+				action: 'Get a contact activity summary report',
 			},
 		],
 		default: 'getCampaignSummaries',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { simplifyField } from '../../descriptions/campaign.description';
-import { simplifyActivityStats, simplifyCampaignStats } from '../../mapping/reportOutput';
+import { outputFields } from '../../descriptions/output.description';
+import { SIMPLIFIED_STATS, STATS_FIELD_OPTIONS } from '../../mapping/reportOutput';
 import { constantContactRequest } from '../../transport/request';
 import { chunks, idList, on } from './shared';
 
@@ -46,7 +46,7 @@ export const description: INodeProperties[] = [
 		description: "Activity IDs separated by commas, or an array by expression (a campaign's primary_email_activity_id); 10 per request",
 		displayOptions: { show: { ...show.show, statsFor: ['campaignActivities'] } },
 	},
-	simplifyField(show),
+	...outputFields(show, STATS_FIELD_OPTIONS, SIMPLIFIED_STATS),
 ];
 
 /**
@@ -84,11 +84,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		for (const result of answer.results ?? []) found.set(String(result[idKey]), result);
 		for (const e of answer.errors ?? []) problems.push(String(e.error_message ?? e.error_key ?? ''));
 	}
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	const simplify = activities ? simplifyActivityStats : simplifyCampaignStats;
 	return ids.map((id) => {
 		const result = found.get(id);
-		if (result) return { json: simple ? simplify(result) : result };
+		if (result) return { json: result };
 		// "do not exist, were deleted, or do not have any stats" (L6458-6461): reported, not thrown.
 		const why = problems.find((p) => p.includes(id)) ?? 'Constant Contact returned no stats for it (unknown, deleted, or not sent yet)';
 		return { json: { [idKey]: id, stats: null, no_stats_reason: why } };

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField } from '../../descriptions/campaign.description';
 import { returnAllFields } from '../../descriptions/locators.description';
-import { simplifySummary } from '../../mapping/reportOutput';
+import { outputFields } from '../../descriptions/output.description';
+import { SIMPLIFIED_SUMMARIES, SUMMARY_FIELD_OPTIONS } from '../../mapping/reportOutput';
 import { constantContactRequestAllItems } from '../../transport/paginate';
+import { readOutputMode } from '../output';
 import { on } from './shared';
 
 const show = on(['getCampaignSummaries']);
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 		description: "Whether to add each campaign's name (the summaries carry only its ID); costs one request per 500 campaigns of the account",
 		displayOptions: show,
 	},
-	simplifyField(show),
+	...outputFields(show, SUMMARY_FIELD_OPTIONS, SIMPLIFIED_SUMMARIES),
 ];
 
 /**
@@ -37,11 +38,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ limit, pageSize: 500, itemIndex },
 	)) as IDataObject[];
 	let rows = summaries;
-	if (summaries.length && this.getNodeParameter('addCampaignNames', itemIndex, true)) {
+	// Selected Fields without Name does not need the names: no request for them.
+	const { mode, fields } = readOutputMode.call(this, 'output', itemIndex);
+	const names = this.getNodeParameter('addCampaignNames', itemIndex, true) !== false && (mode !== 'fields' || fields.includes('name'));
+	if (summaries.length && names) {
 		const campaigns = (await constantContactRequestAllItems.call(this, 'campaigns', '/emails', {}, { pageSize: 500, itemIndex })) as IDataObject[];
-		const names = new Map(campaigns.map((c) => [String(c.campaign_id), c.name]));
-		rows = summaries.map((s) => ({ ...s, name: names.get(String(s.campaign_id)) ?? null }));
+		const byId = new Map(campaigns.map((c) => [String(c.campaign_id), c.name]));
+		rows = summaries.map((s) => ({ ...s, name: byId.get(String(s.campaign_id)) ?? null }));
 	}
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return rows.map((row) => ({ json: simple ? simplifySummary(row) : row }));
+	return rows.map((json) => ({ json }));
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { campaignLocator, simplifyField } from '../../descriptions/campaign.description';
+import { campaignLocator } from '../../descriptions/campaign.description';
 import { returnAllFields } from '../../descriptions/locators.description';
-import { simplifyTrackingRow } from '../../mapping/reportOutput';
+import { outputFields } from '../../descriptions/output.description';
+import { SIMPLIFIED_TRACKING, TRACKING_FIELD_OPTIONS } from '../../mapping/reportOutput';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { locatePrimary } from '../campaign/locate';
 import { idList, on } from './shared';
@@ -76,10 +77,13 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField(show),
+	...outputFields(show, TRACKING_FIELD_OPTIONS, SIMPLIFIED_TRACKING),
 ];
 
-/** `GET /reports/email_reports/{activity}/tracking/{report}`, every page (500 each) or up to the limit. */
+/**
+ * `GET /reports/email_reports/{activity}/tracking/{report}`, every page (500 each) or up to the limit;
+ * each row with the campaign's ID first.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const report = this.getNodeParameter('trackingReport', itemIndex, 'opens') as string;
 	if (!TRACKING_REPORTS.some((r) => r.value === report)) {
@@ -97,8 +101,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const codes = idList(options.bounceCodes);
 	// Repeated, as the contract's `collectionFormat: multi` asks: bounce_code=B&bounce_code=D.
 	if (report === 'bounces' && codes.length) qs.bounce_code = codes;
-	const campaignId = String(this.getNodeParameter('campaign', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const activityId = String(options.campaignActivityId ?? '').trim() || (await locatePrimary.call(this, itemIndex)).activityId;
+	const given = String(options.campaignActivityId ?? '').trim();
+	const located = given ? undefined : await locatePrimary.call(this, itemIndex);
+	// With an activity ID given, the campaign picked is taken as is (it is not read).
+	const campaignId = located ? located.campaign.campaign_id : String(this.getNodeParameter('campaign', itemIndex, '', { extractValue: true }) ?? '').trim() || null;
+	const activityId = located?.activityId ?? given;
 	const rows = (await constantContactRequestAllItems.call(
 		this,
 		'tracking_activities',
@@ -106,6 +113,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs,
 		{ limit, pageSize: 500, itemIndex },
 	)) as IDataObject[];
-	const simple = this.getNodeParameter('simple', itemIndex, true) as boolean;
-	return rows.map((row) => ({ json: simple ? { ...simplifyTrackingRow(row), ...(campaignId ? { campaign_id: campaignId } : {}) } : row }));
+	// Each row names its campaign too, so rows from several campaigns can be told apart.
+	return rows.map((row) => ({ json: { campaign_id: campaignId, ...row } }));
 }

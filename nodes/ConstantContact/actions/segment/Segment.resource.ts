@@ -24,10 +24,10 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['segment'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a segment from criteria JSON', action: 'Create a segment' },
+			{ name: 'Create', value: 'create', description: 'Create a new segment from criteria JSON', action: 'Create a segment' },
 			{ name: 'Delete', value: 'delete', description: 'Delete a segment', action: 'Delete a segment' },
-			{ name: 'Get', value: 'get', description: 'Get one segment with its criteria (deleted ones too)', action: 'Get a segment' },
-			{ name: 'Get Many', value: 'getAll', description: "Get the account's segments by name or last change", action: 'Get many segments' },
+			{ name: 'Get', value: 'get', description: 'Retrieve a segment with its criteria (deleted ones too)', action: 'Get a segment' },
+			{ name: 'Get Many', value: 'getAll', description: 'Retrieve a list of segments, sorted by name or by last change', action: 'Get many segments' },
 			{ name: 'Rename', value: 'rename', description: 'Give a segment a new name', action: 'Rename a segment' },
 		],
 		default: 'getAll',

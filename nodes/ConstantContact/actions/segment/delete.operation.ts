@@ -18,5 +18,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const id = segmentIdParam.call(this, itemIndex);
 	await constantContactRequest.call(this, { method: 'DELETE', path: `/segments/${id}`, itemIndex });
-	return [{ json: { deleted: true } }];
+	return [{ json: { segment_id: Number(id), deleted: true } }];
 }

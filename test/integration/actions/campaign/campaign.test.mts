@@ -19,25 +19,26 @@ afterEach(async () => {
 });
 
 describe('Campaign → Get', () => {
-	it('simplified by default; raw with the primary email content on request', async () => {
+	it('Raw: the campaign as Constant Contact returns it, with its primary email and content only under Include Email Content', async () => {
 		const list = account.fake.seed.list({ name: 'L' });
 		const { campaignId, primary } = seedCampaign(account.fake, 'Digest', { contact_list_ids: [list.list_id], preheader: 'Hi' });
-		const simple = await run(account, { operation: 'get', campaign: pick(campaignId) });
-		expect(json(simple.output)).toEqual({
+		const bare = await run(account, { operation: 'get', campaign: pick(campaignId) });
+		expect(json(bare.output)).toEqual({
 			campaign_id: campaignId,
 			name: 'Digest',
 			current_status: 'Draft',
-			primary_email_activity_id: primary,
+			type: expect.any(String),
+			type_code: expect.any(Number),
 			created_at: expect.any(String),
 			updated_at: expect.any(String),
+			campaign_activities: [expect.objectContaining({ campaign_activity_id: primary, role: 'primary_email' }), expect.objectContaining({ role: 'permalink' })],
 		});
-		const full = await run(account, { operation: 'get', campaign: byId(campaignId), includeContent: true, simple: false });
+		expect(apiRequests(account.fake, 'GET').map((r) => r.path)).toEqual([`/v3/emails/${campaignId}`]);
+		const full = await run(account, { operation: 'get', campaign: byId(campaignId), includeContent: true });
 		const raw = json(full.output);
 		expect(raw.campaign_activities).toHaveLength(2);
 		expect(raw.primary_email).toMatchObject({ campaign_activity_id: primary, subject: 'Digest subject', preheader: 'Hi', html_content: HTML, contact_list_ids: [list.list_id] });
 		expect(apiRequests(account.fake, 'GET').at(-1)!.query).toEqual({ include: 'html_content,physical_address_in_footer,permalink_url' });
-		const withContent = await run(account, { operation: 'get', campaign: pick(campaignId), includeContent: true });
-		expect(json(withContent.output)).toMatchObject({ subject: 'Digest subject', from_email: 'owner@example.com', contact_list_ids: [list.list_id], segment_ids: [] });
 	});
 
 	it('an unknown campaign says which one', async () => {
@@ -60,7 +61,8 @@ describe('Campaign → Get Many', () => {
 		expect(removed.output.map((o) => o.json.name)).toEqual(['Gone']);
 		const limited = await run(account, { operation: 'getAll', returnAll: false, limit: 3 });
 		expect(limited.output).toHaveLength(3);
-		expect(Object.keys(limited.output[0].json)).toEqual(['campaign_id', 'name', 'current_status', 'created_at', 'updated_at']);
+		// As Constant Contact lists them: 7 flat fields, already short (no Output parameter).
+		expect(Object.keys(limited.output[0].json).sort()).toEqual(['campaign_id', 'created_at', 'current_status', 'name', 'type', 'type_code', 'updated_at']);
 	});
 
 	it('filters by when campaigns last changed (after_date, before_date)', async () => {
@@ -77,13 +79,14 @@ describe('Campaign → Get Many', () => {
 });
 
 describe('Campaign → Delete', () => {
-	it('deletes a draft ({ deleted: true }); a scheduled one is refused before any DELETE; a Removed one is already gone', async () => {
+	it('deletes a draft ({ deleted: true } with its ID and name); a scheduled one is refused before any DELETE; a Removed one is already gone', async () => {
 		const { fake } = account;
 		const draft = seedCampaign(fake, 'Draft one');
-		expect(json((await run(account, { operation: 'delete', campaign: pick(draft.campaignId) })).output)).toEqual({ deleted: true });
+		const confirmation = { campaign_id: draft.campaignId, name: 'Draft one', deleted: true };
+		expect(json((await run(account, { operation: 'delete', campaign: pick(draft.campaignId) })).output)).toEqual(confirmation);
 		expect(fake.state.campaigns.get(draft.campaignId)!.removed).toBe(true);
 		const again = await run(account, { operation: 'delete', campaign: pick(draft.campaignId) });
-		expect(json(again.output)).toEqual({ deleted: true });
+		expect(json(again.output)).toEqual(confirmation);
 
 		const scheduled = seedCampaign(fake, 'Scheduled one');
 		scheduled.activity.current_status = 'SCHEDULED';

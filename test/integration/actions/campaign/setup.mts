@@ -1,6 +1,10 @@
 // What the campaign tests share: valid create parameters, a campaign made in the fake directly (as if
 // created earlier), and the resource locator values the editor stores.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { ConstantContact } from '../../../../nodes/ConstantContact/ConstantContact.node.ts';
 import { newCampaign } from '../../../fake-constant-contact/campaignLifecycle.mts';
+import { runNode } from '../../../helpers/n8n.mts';
 import type { FakeState } from '../../../fake-constant-contact/state.mts';
 import type { Account, Fake } from '../contact/setup.mts';
 import { run as runContactNode } from '../contact/setup.mts';
@@ -24,8 +28,18 @@ export function createParameters(over: Record<string, unknown> = {}): Record<str
 	};
 }
 
+/** Runs a Campaign operation asking for the raw output (Simplify off, Output: Raw) unless the test sets them, as the Contact tests do. */
 export async function run(account: Account, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) {
 	return await runContactNode(account, { resource: 'campaign', ...parameters }, items, continueOnFail);
+}
+
+/** Runs an operation with only the parameters given: n8n fills in every other one's default (Simplify, Output). */
+export async function runWithDefaults(account: Account, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+	return await runNode(account.harness, {
+		nodeType: new ConstantContact(),
+		parameters: { resource: 'campaign', ...parameters } as INodeParameters,
+		items: items as IDataObject[] | undefined,
+	});
 }
 
 /** A draft campaign already in the account, optionally with lists, as if made earlier. */

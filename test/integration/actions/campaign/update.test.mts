@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Account } from '../contact/setup.mts';
@@ -20,7 +21,8 @@ describe('Campaign → Update', () => {
 		const { fake } = account;
 		const { campaignId } = seedCampaign(fake, 'Old name');
 		const { output } = await run(account, { operation: 'update', campaign: pick(campaignId), campaignUpdateFields: { name: 'New name' } });
-		expect(json(output)).toMatchObject({ campaign_id: campaignId, name: 'New name' });
+		// A rename alone reads the email too, so the output always shows it as stored.
+		expect(json(output)).toMatchObject({ campaign_id: campaignId, name: 'New name', primary_email: { subject: 'Old name subject' } });
 		expect(apiRequests(fake).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /v3/emails/${campaignId}`]);
 	});
 
@@ -29,7 +31,7 @@ describe('Campaign → Update', () => {
 		const list = fake.seed.list({ name: 'Members' });
 		const { campaignId, primary } = seedCampaign(fake, 'Digest', { contact_list_ids: [list.list_id], preheader: 'Keep me' });
 		const { output } = await run(account, { operation: 'update', campaign: pick(campaignId), campaignUpdateFields: { subject: 'Fresh subject' } });
-		expect(json(output)).toMatchObject({ subject: 'Fresh subject', contact_list_ids: [list.list_id] });
+		expect(json(output).primary_email).toMatchObject({ subject: 'Fresh subject', contact_list_ids: [list.list_id] });
 		const put = apiRequests(fake, 'PUT')[0];
 		expect(put.path).toBe(`/v3/emails/activities/${primary}`);
 		expect(put.body).toEqual({
@@ -58,7 +60,8 @@ describe('Campaign → Update', () => {
 		const segment = fake.seed.segment({ name: 'Openers' });
 		const { campaignId, primary } = seedCampaign(fake, 'Switch', { contact_list_ids: [list.list_id] });
 		const { output } = await run(account, { operation: 'update', campaign: pick(campaignId), audience: { segment: pick(segment.segment_id) } });
-		expect(json(output)).toMatchObject({ contact_list_ids: [], segment_ids: [segment.segment_id] });
+		expect(json(output).primary_email).toMatchObject({ segment_ids: [segment.segment_id] });
+		expect((json(output).primary_email as IDataObject).contact_list_ids ?? []).toEqual([]);
 		expect(apiRequests(fake, 'PUT')[0].body).not.toHaveProperty('contact_list_ids');
 		expect(fake.state.campaignActivities.get(primary)!.segment_ids).toEqual([segment.segment_id]);
 	});

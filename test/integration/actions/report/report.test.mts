@@ -41,13 +41,13 @@ describe('Report → Get Campaign Summaries', () => {
 		const first = sentCampaign(fake, 'First');
 		const second = sentCampaign(fake, 'Second one');
 		fake.state.sendHistory.get(second.primary)![0]!.run_date = '2026-02-01T10:00:00.000Z';
-		const { output } = await run(account, { resource: 'report', operation: 'getCampaignSummaries', returnAll: true });
+		const { output } = await run(account, { resource: 'report', operation: 'getCampaignSummaries', returnAll: true, output: 'simple' });
 		expect(output.map((o) => o.json)).toEqual([
 			{ campaign_id: second.campaignId, name: 'Second one', last_sent_date: '2026-02-01T10:00:00.000Z', sends: 3, opens: 1, clicks: 1, bounces: 1, optouts: 1, not_opened: 1, forwards: 0 },
 			{ campaign_id: first.campaignId, name: 'First', last_sent_date: '2026-01-01T10:00:00.000Z', sends: 3, opens: 1, clicks: 1, bounces: 1, optouts: 1, not_opened: 1, forwards: 0 },
 		]);
 		expect(apiRequests(fake, 'GET').map((r) => r.path)).toEqual(['/v3/reports/summary_reports/email_campaign_summaries', '/v3/emails']);
-		const raw = await run(account, { resource: 'report', operation: 'getCampaignSummaries', returnAll: false, limit: 1, addCampaignNames: false, simple: false });
+		const raw = await run(account, { resource: 'report', operation: 'getCampaignSummaries', returnAll: false, limit: 1, addCampaignNames: false, output: 'raw' });
 		expect(raw.output.map((o) => o.json)).toEqual([expect.objectContaining({ campaign_id: second.campaignId, unique_counts: expect.objectContaining({ sends: 3 }) })]);
 		expect(raw.output[0].json).not.toHaveProperty('name');
 	});
@@ -58,7 +58,7 @@ describe('Report → Get Campaign Stats', () => {
 		const { fake } = account;
 		const a = sentCampaign(fake, 'Alpha');
 		const b = sentCampaign(fake, 'Bravo');
-		const { output } = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaigns', campaignIds: [b.campaignId, a.campaignId] });
+		const { output } = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaigns', campaignIds: [b.campaignId, a.campaignId], output: 'simple' });
 		expect(output.map((o) => o.json.campaign_id)).toEqual([b.campaignId, a.campaignId]);
 		expect(json(output)).toMatchObject({ sends: 3, opens: 1, clicks: 1, bounces: 1, optouts: 1, not_opened: 1, open_rate: 33.3, click_rate: 100 });
 		expect(apiRequests(fake, 'GET').at(-1)!.path).toBe(`/v3/reports/stats/email_campaigns/${b.campaignId},${a.campaignId}`);
@@ -78,12 +78,12 @@ describe('Report → Get Campaign Stats', () => {
 		const { fake } = account;
 		const a = sentCampaign(fake, 'Alpha');
 		const unknown = '0b4d7f4e-0000-4000-8000-00000000beef';
-		const { output } = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaignActivities', campaignActivityIds: `${a.primary}, ${unknown}` });
+		const { output } = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaignActivities', campaignActivityIds: `${a.primary}, ${unknown}`, output: 'simple' });
 		expect(output.map((o) => o.json)).toEqual([
 			{ campaign_activity_id: a.primary, campaign_id: a.campaignId, sends: 3, opens: 1, clicks: 1, bounces: 1, optouts: 1, not_opened: 1, forwards: 0, last_refresh_time: expect.any(String) },
 			{ campaign_activity_id: unknown, stats: null, no_stats_reason: `Could not find stats for campaign activity ${unknown}.` },
 		]);
-		const raw = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaignActivities', campaignActivityIds: a.primary, simple: false });
+		const raw = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaignActivities', campaignActivityIds: a.primary, output: 'raw' });
 		expect((json(raw.output).stats as IDataObject).em_bounces_mailbox_full).toBe(1);
 		const before = apiRequests(fake).length;
 		const bad = await run(account, { resource: 'report', operation: 'getCampaignStats', statsFor: 'campaignActivities', campaignActivityIds: 'Alpha' });
@@ -97,11 +97,20 @@ describe('Report → Get Campaign Tracking', () => {
 		const { fake } = account;
 		const c = sentCampaign(fake, 'Tracked');
 		const track = (trackingReport: string, extra: Record<string, unknown> = {}) =>
-			run(account, { resource: 'report', operation: 'getTracking', campaign: pick(c.campaignId), trackingReport, returnAll: true, ...extra });
+			run(account, { resource: 'report', operation: 'getTracking', campaign: pick(c.campaignId), trackingReport, returnAll: true, output: 'simple', ...extra });
 		expect((await track('sends')).output).toHaveLength(3);
 		const opens = await track('opens');
 		expect(opens.output.map((o) => o.json)).toEqual([
-			{ email_address: `a-${c.n}@example.com`, first_name: 'A', last_name: null, created_time: '2026-01-01T10:06:00.000Z', tracking_activity_type: 'em_opens', contact_id: expect.any(String), device_type: 'mobile', campaign_id: c.campaignId },
+			{
+				campaign_id: c.campaignId,
+				campaign_activity_id: c.primary,
+				contact_id: expect.any(String),
+				email_address: `a-${c.n}@example.com`,
+				first_name: 'A',
+				last_name: null,
+				created_time: '2026-01-01T10:06:00.000Z',
+				device_type: 'mobile',
+			},
 			expect.objectContaining({ created_time: '2026-01-01T10:05:00.000Z' }),
 		]);
 		expect((await track('unique_opens')).output).toHaveLength(1);
@@ -112,8 +121,10 @@ describe('Report → Get Campaign Tracking', () => {
 		const bounces = await track('bounces', { trackingOptions: { bounceCodes: ['B', 'F'] } });
 		expect(bounces.output.map((o) => o.json.bounce_code)).toEqual(['F']);
 		expect(apiRequests(fake, 'GET').at(-1)!.query).toEqual({ bounce_code: 'B,F', limit: '500' });
-		const optouts = await track('optouts', { simple: false });
-		expect(json(optouts.output)).toMatchObject({ opt_out_reason: 'Too many', campaign_activity_id: c.primary });
+		// Raw: the row as Constant Contact returns it, with the campaign's ID first.
+		const optouts = await track('optouts', { output: 'raw' });
+		expect(Object.keys(json(optouts.output))[0]).toBe('campaign_id');
+		expect(json(optouts.output)).toMatchObject({ campaign_id: c.campaignId, opt_out_reason: 'Too many', campaign_activity_id: c.primary, tracking_activity_type: 'em_optouts' });
 		expect((await track('forwards')).output).toEqual([]);
 		const limited = await run(account, { resource: 'report', operation: 'getTracking', campaign: byId(c.campaignId), trackingReport: 'sends', returnAll: false, limit: 2 });
 		expect(limited.output).toHaveLength(2);

@@ -40,7 +40,7 @@ describe('Segment', () => {
 		expect(apiRequests(fake)).toHaveLength(0);
 	});
 
-	it('gets one (with criteria, deleted ones too), gets many by name or date, renames, deletes ({ deleted: true })', async () => {
+	it('gets one (with criteria, deleted ones too), gets many by name or date, renames, deletes ({ segment_id, deleted: true })', async () => {
 		const { fake } = account;
 		const b = fake.seed.segment({ name: 'Beta' });
 		fake.seed.segment({ name: 'Alpha' });
@@ -56,7 +56,7 @@ describe('Segment', () => {
 		expect(json(renamed.output).name).toBe('Gamma');
 		expect(apiRequests(fake, 'PATCH')[0]).toMatchObject({ path: `/v3/segments/${b.segment_id}/name`, body: { name: 'Gamma' } });
 		const deleted = await run(account, { resource: 'segment', operation: 'delete', segment: pick(b.segment_id) });
-		expect(json(deleted.output)).toEqual({ deleted: true });
+		expect(json(deleted.output)).toEqual({ segment_id: b.segment_id, deleted: true });
 		expect(json((await run(account, { resource: 'segment', operation: 'get', segment: pick(b.segment_id) })).output).name).toBe('Gamma');
 	});
 
