@@ -1,31 +1,10 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { accountLocator } from './locators.description';
+
 /** One email campaign: searchable over the account's campaigns (deleted ones left out), or by ID. */
 export function campaignLocator(displayOptions: IDisplayOptions, description = 'The email campaign to act on'): INodeProperties {
-	return {
-		displayName: 'Campaign',
-		name: 'campaign',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a campaign...',
-				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 9d3c6e2a-4b1f-4c2d-8a7e-3f5b6c7d8e9f',
-			},
-		],
-	};
+	return accountLocator('campaign', 'searchCampaigns', '9d3c6e2a-4b1f-4c2d-8a7e-3f5b6c7d8e9f', displayOptions, description);
 }
 
 /** A sender address: one of the account's confirmed email addresses, or typed in. */

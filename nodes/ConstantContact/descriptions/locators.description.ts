@@ -35,16 +35,16 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 	};
 }
 
-/** A list or tag picker: searchable over every page of the account's lists or tags, or an ID. */
-function accountLocator(
-	noun: 'list' | 'tag',
+/** A picker of one of the account's lists, tags or campaigns: searchable over every page, or an ID. */
+export function accountLocator(
+	noun: 'list' | 'tag' | 'campaign',
 	searchListMethod: string,
 	idExample: string,
 	displayOptions: IDisplayOptions,
 	description: string,
 ): INodeProperties {
 	return {
-		displayName: noun === 'list' ? 'List' : 'Tag',
+		displayName: `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`,
 		name: noun,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },

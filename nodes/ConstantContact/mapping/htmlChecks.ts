@@ -1,3 +1,5 @@
+import { utf8Length } from './values';
+
 /**
  * Constant Contact's rules for a custom code email's HTML (format_type 5), checked before any request:
  * the contract's (`EmailCampaignActivityInput.html_content`, swagger L14119-14128: at most 150,000
@@ -10,20 +12,6 @@ export const TRACKING_IMAGE = '[[trackingImage]]';
 
 export const FORBIDDEN_SEQUENCES = ['[#', '${', '<@'];
 
-/** UTF-8 length without Buffer (node code may use only what n8n allows). */
-export function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) bytes += 1;
-		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			bytes += 4;
-			i++;
-		} else bytes += 3;
-	}
-	return bytes;
-}
 
 /** Where the body's content starts and ends, or undefined without a `<body>…</body>` element. */
 function bodyRange(html: string): { start: number; end: number } | undefined {

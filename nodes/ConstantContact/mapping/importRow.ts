@@ -1,4 +1,5 @@
 import type { ValidContact } from './validate';
+import { utf8Length } from './values';
 
 /** `POST /activities/contacts_json_import` limits: rows per request, and a body under 4 MB (else Constant Contact drops the rest). */
 export const IMPORT_LIMITS = {
@@ -66,20 +67,6 @@ export function importProblems(contact: ValidContact): string[] {
 		: [];
 }
 
-/** UTF-8 length of a string, counted without Buffer or TextEncoder (node code may use neither global). */
-export function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		if (code < 0x80) bytes += 1;
-		else if (code < 0x800) bytes += 2;
-		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-			bytes += 4;
-			i++;
-		} else bytes += 3;
-	}
-	return bytes;
-}
 
 export interface ImportChunk {
 	/** Indexes (into the rows given) of the rows in this chunk. */

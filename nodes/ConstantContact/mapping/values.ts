@@ -22,3 +22,18 @@ export function scalarText(value: unknown, depth = 0): string | undefined {
 	if (typeof value === 'object' && Object.hasOwn(value, 'value')) return scalarText((value as IDataObject).value, depth + 1);
 	return undefined;
 }
+
+/** UTF-8 length of a string, counted without Buffer or TextEncoder (node code may use neither global). */
+export function utf8Length(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x80) bytes += 1;
+		else if (code < 0x800) bytes += 2;
+		else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}

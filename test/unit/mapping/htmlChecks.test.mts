@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { HTML_LIMITS, htmlProblems, utf8Length } from '../../../nodes/ConstantContact/mapping/htmlChecks.ts';
+import { HTML_LIMITS, htmlProblems } from '../../../nodes/ConstantContact/mapping/htmlChecks.ts';
 
 const ok = '<html><body>[[trackingImage]]<p>Hi</p></body></html>';
 
@@ -26,9 +26,5 @@ describe('htmlProblems', () => {
 		expect(htmlProblems('<html><body>[[trackingImage]] ${x} [#y <@z</body></html>')).toEqual([
 			expect.stringMatching(/^HTML Content: contains "\[#", "\$\{", "<@", which Constant Contact does not allow/),
 		]);
-	});
-
-	it('counts UTF-8 bytes like Buffer does', () => {
-		for (const s of ['abc', 'é', '€', '😀', 'a😀b€é']) expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow, utf8Length } from '../../../nodes/ConstantContact/mapping/importRow.ts';
+import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../../nodes/ConstantContact/mapping/importRow.ts';
+import { utf8Length } from '../../../nodes/ConstantContact/mapping/values.ts';
 import type { ValidContact } from '../../../nodes/ConstantContact/mapping/validate.ts';
 
 const contact = (overrides: Partial<ValidContact> = {}): ValidContact => ({
@@ -74,7 +75,7 @@ describe('toImportRow', () => {
 
 describe('utf8Length', () => {
 	it('counts bytes as UTF-8 does', () => {
-		for (const text of ['plain', 'Zoë', '日本語', '😀 emoji', '']) expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+		for (const text of ['plain', 'Zoë', '日本語', '😀 emoji', '', 'a😀b€é', '\ud800']) expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
 	});
 });
 
