@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { API_BASE_URL } from '../../../nodes/ConstantContact/transport/constants.ts';
-import { RefusedDestinationError, excerpt, resolveUrl } from '../../../nodes/ConstantContact/transport/request.ts';
+import { MAX_PATH_LENGTH, RefusedDestinationError, excerpt, resolveUrl } from '../../../nodes/ConstantContact/transport/request.ts';
 import { backoffDelayMs, isIdempotentMethod } from '../../../nodes/ConstantContact/transport/retry.ts';
 
 describe('resolveUrl', () => {
@@ -49,7 +49,7 @@ describe('resolveUrl', () => {
 		'/contacts/a b',
 		'/contacts/\u0000',
 		'/v3',
-		`/contacts/${'a'.repeat(5000)}`,
+		`/contacts/${'a'.repeat(MAX_PATH_LENGTH)}`,
 	];
 	for (const path of hostile) {
 		it(`refuses ${JSON.stringify(path.length > 60 ? `${path.slice(0, 60)}…` : path)}`, () => {
