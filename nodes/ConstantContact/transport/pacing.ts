@@ -66,13 +66,15 @@ export interface PacerTuning {
 	maxLateMs: number;
 	/** Answer times remembered per kind of request, for the usual answer time. */
 	samplesPerKind: number;
+	/** Until this many answers are known, any answer may hide a late arrival: assume the latest. */
+	warmupSamples: number;
 }
 
 export const DEFAULT_TUNING: PacerTuning = {
 	limit: REQUESTS_PER_SECOND,
 	windowMs: 1000,
 	marginMs: 30,
-	graceMs: 100,
+	graceMs: 200,
 	claimOffsetMs: 120,
 	epochMs: 30_000,
 	raceMs: 600,
@@ -82,6 +84,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	toleranceMs: 10,
 	maxLateMs: 2000,
 	samplesPerKind: 16,
+	warmupSamples: 4,
 };
 
 /** One granted start: what `settle` needs to learn from the answer. */
@@ -97,10 +100,8 @@ export interface PaceTicket {
 
 interface Start {
 	ticket: PaceTicket;
-	/** Set once the answer (or failure) came back. */
-	settledAt?: number;
-	/** How much later than its start it is assumed to have arrived, once settled. */
-	late?: number;
+	/** How long the answer (or failure) took, once it came back. */
+	answerMs?: number;
 }
 
 /** The next use a start may take: a slot at one of its occurrences, and when. */
@@ -207,10 +208,7 @@ export class AppPacer {
 	settle(ticket: PaceTicket, now: number, outcome: PaceOutcome): void {
 		const start = this.starts.find((s) => s.ticket === ticket);
 		const answerMs = now - ticket.at;
-		if (start) {
-			start.settledAt = now;
-			start.late = this.lateBy(ticket.kind, answerMs);
-		}
+		if (start) start.answerMs = answerMs;
 		if (outcome === 'accepted') {
 			this.lastProgressAt = Math.max(this.lastProgressAt, now);
 			this.remember(ticket.kind, answerMs);
@@ -327,13 +325,13 @@ export class AppPacer {
 	private prune(now: number): void {
 		for (let i = this.starts.length - 1; i >= 0; i--) {
 			const start = this.starts[i];
-			if (start.settledAt !== undefined && this.arrivalEstimate(start, now) + this.cycleMs <= now) this.starts.splice(i, 1);
+			if (start.answerMs !== undefined && this.arrivalEstimate(start, now) + this.cycleMs <= now) this.starts.splice(i, 1);
 		}
 	}
 
+	/** Re-estimated each time: a faster answer learned later shows an earlier slow one was late. */
 	private arrivalEstimate(start: Start, now: number): number {
-		const late = start.late ?? this.lateBy(start.ticket.kind, now - start.ticket.at);
-		return start.ticket.at + late;
+		return start.ticket.at + this.lateBy(start.ticket.kind, start.answerMs ?? now - start.ticket.at);
 	}
 
 	/** How much later than its start a request answered after `answerMs` is assumed to have arrived. */
@@ -342,8 +340,13 @@ export class AppPacer {
 		return Math.min(this.tuning.maxLateMs, Math.max(0, late));
 	}
 
-	/** The fastest recent answer for this kind of request, else for any kind, else 0 (assume the worst). */
+	/**
+	 * The fastest recent answer for this kind of request, else for any kind. While fewer than
+	 * `warmupSamples` answers are known they may all be slow (a fresh process opens connections for
+	 * its first requests), so none counts as usual: 0, the latest possible arrival.
+	 */
 	private usualAnswerMs(kind: string): number {
+		if (this.answersKnown < this.tuning.warmupSamples) return 0;
 		const own = this.answerTimes.get(kind);
 		if (own?.length) return Math.min(...own);
 		let fastest = Number.POSITIVE_INFINITY;
@@ -351,7 +354,10 @@ export class AppPacer {
 		return Number.isFinite(fastest) ? fastest : 0;
 	}
 
+	private answersKnown = 0;
+
 	private remember(kind: string, answerMs: number): void {
+		this.answersKnown++;
 		const times = this.answerTimes.get(kind) ?? [];
 		times.push(answerMs);
 		if (times.length > this.tuning.samplesPerKind) times.shift();
