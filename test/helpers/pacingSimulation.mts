@@ -47,7 +47,7 @@ export interface SimulationOptions {
 	tuning?: Partial<PacerTuning>;
 	limit?: number;
 	/** Called on every answer, for tracing a run. */
-	trace?: (event: { at: number; process: number; outcome: 'accepted' | 'throttled'; share: number; claim: boolean; startedAt: number; arrivedAt: number; slot: number }) => void;
+	trace?: (event: { at: number; process: number; outcome: 'accepted' | 'throttled'; share: number; startedAt: number; arrivedAt: number }) => void;
 }
 
 export interface ProcessResult {
@@ -184,7 +184,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 					if (ok) acceptedLog.push({ at: arrival, process: p });
 					clock.at(arrival + latencyMs + delay.downMs, () => {
 						pacer.settle(ticket, clock.now, ok ? 'accepted' : 'throttled');
-						options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, claim: ticket.claim, startedAt: ticket.at, arrivedAt: arrival, slot: ticket.slot });
+						options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
 						if (ok) {
 							result.accepted++;
 							// The lane's next request (the item's PUT after its GET, or the next item).

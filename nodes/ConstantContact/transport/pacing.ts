@@ -7,27 +7,32 @@ import { REQUESTS_PER_SECOND } from './constants';
  *
  * Constant Contact refuses (429 `throttled`) a request that arrives when 4 others of the same app
  * arrived in the second before it, counting everything that uses the app: every workflow, every
- * n8n process (queue-mode workers), every other integration. Processes share no state, but they
- * share the wall clock, so the second is divided on it: each cycle of 1030 ms (the margin absorbs
- * clock and network noise) has 4 slots, 257.5 ms apart, at the same instants in every process.
- * A process sends only in slots it holds, each at most once per cycle, so any second holds at most
- * 4 arrivals whoever sends them, and no two processes tick in lockstep into the same slot.
+ * n8n process (queue-mode workers), every other integration. Processes share no state, so each
+ * holds a *share*: how many of the window's 4 arrivals it may use (its arrivals are evenly spaced,
+ * 1030 ms / share apart, and never more than `share` of them fall within 1030 ms). Shares are whole
+ * slots, so processes whose shares add up to 4 can never put 5 requests into one second, whatever
+ * their phases: no lockstep to fall into.
  *
- * - Alone, a process holds all 4 slots: 4 requests per 1030 ms, evenly spaced.
- * - A 429 on a held slot means another process arrived in it first: the slot is theirs now.
- * - A process claims a slot by sending in it 40 ms after it begins, so a holder's request arrives
- *   first and a claim on a held slot fails alone: one 429, and the claimer stays out of it.
- * - While the app is shared (a 429 in the last minute), every 30 s on the wall clock each process
- *   keeps one slot and claims others from a random moment, those that held more later: the slots
- *   beyond one rotate, so 3 processes on 4 slots take turns at the second one. A failed claim
- *   ends claiming until the next of these epochs; a minute without a 429 ends the sharing.
+ * - Alone, a process holds all 4: 4 requests per 1030 ms (the margin absorbs clock noise).
+ * - Contention begins with a 429 (another process, another integration): the share drops to one
+ *   slot and grows back from a random moment a cycle later. Growing is probing: one slot more, its
+ *   first extra request right after one of this process's own (so with no room it meets a full
+ *   window and fails alone), and a 429 within 2 s sends the share back. Probes that go through
+ *   continue every few seconds; a failed one ends growing until the next epoch.
+ * - While shared (a 429 in the last minute), every 30 s on the wall clock every process goes to one
+ *   slot and probes up again from a random moment, those that held more later: the slots beyond
+ *   one rotate, so 3 processes on 4 slots take turns at the second one, and a process squeezed
+ *   below one slot gets its slot back.
+ * - Squeezed (a 429 outside a probe): the first squeeze of an epoch is most likely someone else's
+ *   probe and only moves this process's phase; the next halves the share (4 → 2 → 1 → ½ → ¼:
+ *   below one slot, one request per 1/share windows, for 5 processes and more).
  *
  * The window is counted at Constant Contact's clock, which sees a request when it arrives, not when
  * it was sent. A request whose answer took longer than the usual answer for its kind may have
  * arrived that much later (a new connection, a busy process, a slow network), so its arrival is
- * estimated as `start + (answer time − usual answer time)`, and no more of this process's arrivals
- * than it holds slots may fall within a cycle of each other: a late request delays the next use of
- * its slot. A request that will go twice (401, refresh, retry) takes two slots.
+ * estimated as `start + (answer time − usual answer time)`, re-estimated as faster answers teach
+ * what usual is, and no more than `share` arrivals may fall within a cycle: a late request delays
+ * the next start. A request that will go twice (401, refresh, retry) takes two slots.
  *
  * `AppPacer` is the pure state machine (time is passed in); `PacerGate` is the FIFO async wait.
  */
@@ -42,24 +47,31 @@ export type PaceOutcome =
 	| 'unanswered';
 
 export interface PacerTuning {
-	/** Requests per window per app (Constant Contact: 4), and slots per cycle. */
+	/** Requests per window per app (Constant Contact: 4): the largest share. */
 	limit: number;
 	windowMs: number;
 	/** Added to each window: clock and network noise between this process and Constant Contact. */
 	marginMs: number;
-	/** A slot may still be used this long after it begins (a late timer, a busy process). */
-	graceMs: number;
-	/** Claims are sent this long into the slot, so the holder's request arrives first. */
-	claimOffsetMs: number;
-	/** While the app is shared, slots are re-divided at each multiple of this on the wall clock. */
+	/** The smallest share: one request per 1 / minShare windows (below 1 only with 5+ processes). */
+	minShare: number;
+	/** While shared, the shares are re-divided at each multiple of this on the wall clock. */
 	epochMs: number;
-	/** The first claim after a re-division comes within this, at random (later by this per slot held beyond one). */
+	/** The first probe after contention begins or an epoch starts comes a cycle later plus up to this, at random (later by this per slot held beyond one). */
 	raceMs: number;
-	/** After a claim that went through, the next one waits about this long. */
-	claimPauseMs: number;
-	/** Without a 429 for this long, the app is no longer shared: claims go on and no epochs. */
+	/** A 429 this soon after a probe means it failed (back to the share before it). */
+	probeWindowMs: number;
+	/** After a probe that went through, the next one comes after about this long. */
+	afterGoodProbeMs: number;
+	/** 429s for requests started this soon after a cut belong to the same event (the others are still reacting). */
+	settleMs: number;
+	/** After the share was halved, growing starts again after a random time up to this. */
+	holdAfterSqueezeMs: number;
+	/** Squeezes forgiven per epoch (each only moves the phase): most are someone else's probe. */
+	forgivenSqueezes: number;
+	/** A probe's first extra request follows one of this process's own this soon: it meets a full window if there is no room. */
+	probeGapMs: number;
+	/** Without a 429 for this long, the app is no longer shared: no epochs, probes every `afterGoodProbeMs`. */
 	calmAfterMs: number;
-	redivideOnContention: boolean;
 	/** Answers slower than the usual one by at most this much count as on time. */
 	toleranceMs: number;
 	/** No arrival estimate is later than this past its start (a hung request does not stall the app). */
@@ -74,14 +86,17 @@ export const DEFAULT_TUNING: PacerTuning = {
 	limit: REQUESTS_PER_SECOND,
 	windowMs: 1000,
 	marginMs: 30,
-	graceMs: 200,
-	claimOffsetMs: 120,
+	minShare: 1 / 4,
 	epochMs: 30_000,
 	raceMs: 600,
-	claimPauseMs: 1_500,
+	probeWindowMs: 2_000,
+	afterGoodProbeMs: 3_000,
+	settleMs: 1_000,
+	holdAfterSqueezeMs: 10_000,
+	forgivenSqueezes: 1,
+	probeGapMs: 30,
 	calmAfterMs: 60_000,
-	redivideOnContention: true,
-	toleranceMs: 10,
+	toleranceMs: 15,
 	maxLateMs: 2000,
 	samplesPerKind: 16,
 	warmupSamples: 4,
@@ -92,10 +107,6 @@ export interface PaceTicket {
 	readonly at: number;
 	readonly slots: number;
 	readonly kind: string;
-	/** The slot it was sent in. */
-	readonly slot: number;
-	/** Sent to claim the slot. */
-	readonly claim: boolean;
 }
 
 interface Start {
@@ -104,53 +115,50 @@ interface Start {
 	answerMs?: number;
 }
 
-/** The next use a start may take: a slot at one of its occurrences, and when. */
-interface Choice {
-	slot: number;
-	occurrence: number;
-	at: number;
-	claim: boolean;
-}
-
 export class AppPacer {
 	readonly tuning: PacerTuning;
 
 	private readonly random: () => number;
 
-	/** Slots this process holds. */
-	private readonly held = new Set<number>();
-
-	/** Held slots that already survived a refusal this epoch (the next one gives them up). */
-	private readonly struck = new Set<number>();
-
-	/** When the current epoch began (slots held since before it are established). */
-	private epochStart = Number.NEGATIVE_INFINITY;
-
-	/** When each held slot was taken. */
-	private readonly heldSince = new Map<number, number>();
-
-	/** Slots found held by others this epoch (a 429 in them). */
-	private readonly taken = new Set<number>();
-
-	/** The slot being claimed, if any. */
-	private claim?: number;
-
-	/** Accepted uses of the slot being claimed so far (it is held after two in a row). */
-	private claimAccepted = 0;
-
-	/** When the next claim may be chosen. */
-	private claimAt = Number.POSITIVE_INFINITY;
-
-	/** Per slot, the earliest occurrence it may be used at again (each slot once per cycle). */
-	private readonly nextUse = new Map<number, number>();
+	/** Window slots this process uses: `limit` alone, fewer while the app is shared. */
+	private currentShare: number;
 
 	private readonly starts: Start[] = [];
 
-	private lastThrottledAt = Number.NEGATIVE_INFINITY;
+	/** When the last start was due (spacing counts from here, so timer lateness does not add up). */
+	private lastDue = Number.NEGATIVE_INFINITY;
 
+	private lastSlots = 1;
+
+	/** After a 429, the next start waits a random part of the spacing (moves to another phase). */
+	private resumeAt = Number.NEGATIVE_INFINITY;
+
+	/** The last 429 that changed something (contention, a failed probe, a halving): the app is shared for a minute after. */
+	private lastCutAt = Number.NEGATIVE_INFINITY;
+
+	/** Whether a request got through since the last cut: the share grows only on progress. */
+	private acceptedSinceCut = true;
+
+	/** The probe under way: the share before it, and when it started. */
+	private probe?: { from: number; at: number };
+
+	private growAt = Number.POSITIVE_INFINITY;
+
+	/** The wall-clock epoch last seen (while shared, a new one re-divides the shares). */
 	private epoch?: number;
 
+	/** A probe failed this epoch: the share holds until the next. */
+	private probeFailed = false;
+
+	/** Squeezes this epoch (the first `forgivenSqueezes` only move the phase). */
+	private squeezes = 0;
+
+	/** When the last request started. */
+	private lastStartAt = Number.NEGATIVE_INFINITY;
+
 	private readonly answerTimes = new Map<string, number[]>();
+
+	private answersKnown = 0;
 
 	/** Last time a request of this app got through (any answer but 429 throttled). */
 	lastProgressAt = Number.NEGATIVE_INFINITY;
@@ -158,48 +166,52 @@ export class AppPacer {
 	constructor(tuning: Partial<PacerTuning> = {}, random: () => number = Math.random) {
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
 		this.random = random;
-		for (let slot = 0; slot < this.tuning.limit; slot++) this.held.add(slot);
+		this.currentShare = this.tuning.limit;
 	}
 
-	/** How many of the cycle's slots this process holds (its share of the app's rate). */
+	/** Window slots this process uses (4 alone). */
 	get share(): number {
-		return this.held.size;
+		return this.currentShare;
+	}
+
+	/** Milliseconds between starts at the current share. */
+	get spacingMs(): number {
+		return this.cycleMs / this.currentShare;
 	}
 
 	private get cycleMs(): number {
 		return this.tuning.windowMs + this.tuning.marginMs;
 	}
 
-	private get slotMs(): number {
-		return this.cycleMs / this.tuning.limit;
-	}
-
 	/** Whether the app has been shared lately (a 429 within `calmAfterMs`). */
 	shared(now: number): boolean {
-		return now - this.lastThrottledAt < this.tuning.calmAfterMs;
+		return now - this.lastCutAt < this.tuning.calmAfterMs;
 	}
 
 	/** The earliest time (≥ now) at which `slots` requests may start. */
 	earliestStart(now: number, slots = 1): number {
 		this.tick(now);
-		const choice = this.choose(now, slots);
-		if (choice) return Math.max(now, choice.at);
-		// Nothing held and nothing to claim yet: look again when a claim may go, or in a cycle.
-		return Math.max(now + 1, Math.min(this.claimAt, now + this.cycleMs));
+		this.prune(now);
+		// A probe's first extra request goes right after this process's last one.
+		const probing = this.probe && this.lastStartAt < this.probe.at;
+		let at = Math.max(now, this.resumeAt, probing ? this.lastStartAt + this.tuning.probeGapMs : this.lastDue + this.spacingMs * this.lastSlots);
+		// No more than `share` arrivals (estimated) within a cycle, the new ones included.
+		const allowed = Math.max(0, Math.max(1, Math.floor(this.currentShare)) - slots);
+		const arrivals = this.starts
+			.flatMap((s) => Array<number>(s.ticket.slots).fill(this.arrivalEstimate(s, now)))
+			.sort((a, b) => b - a);
+		if (arrivals.length > allowed) at = Math.max(at, arrivals[allowed] + this.cycleMs);
+		return at;
 	}
 
 	/** Records a start at `now` (call when earliestStart(now) <= now). */
 	start(now: number, slots = 1, kind = ''): PaceTicket {
-		this.tick(now);
-		const choice = this.choose(now, slots);
-		if (!choice || choice.at > now) throw new Error('AppPacer.start called before earliestStart allowed it');
-		this.nextUse.set(choice.slot, choice.occurrence + this.cycleMs);
-		if (slots > 1) {
-			// The retry after a refresh goes out later, at no slot: keep the next use free for it.
-			const next = this.choose(now, 1);
-			if (next) this.nextUse.set(next.slot, next.occurrence + this.cycleMs);
-		}
-		const ticket: PaceTicket = { at: now, slots, kind, slot: choice.slot, claim: choice.claim };
+		const due = Math.max(this.resumeAt, this.lastDue + this.spacingMs * this.lastSlots);
+		// A start later than due by timer noise keeps the schedule; a start after a pause restarts it.
+		this.lastDue = now - due <= this.tuning.toleranceMs ? due : now;
+		this.lastSlots = slots;
+		this.lastStartAt = now;
+		const ticket: PaceTicket = { at: now, slots, kind };
 		this.starts.push({ ticket });
 		return ticket;
 	}
@@ -210,115 +222,77 @@ export class AppPacer {
 		const answerMs = now - ticket.at;
 		if (start) start.answerMs = answerMs;
 		if (outcome === 'accepted') {
+			this.acceptedSinceCut = true;
 			this.lastProgressAt = Math.max(this.lastProgressAt, now);
 			this.remember(ticket.kind, answerMs);
-		}
-		if (ticket.claim && this.claim === ticket.slot && outcome !== 'unanswered') {
-			// Accepted once may only mean some slot was idle that second: held after two in a row.
-			if (outcome === 'accepted' && ++this.claimAccepted < 2) return;
-			this.claim = undefined;
-			this.claimAccepted = 0;
-			if (outcome === 'accepted') {
-				this.held.add(ticket.slot);
-				this.heldSince.set(ticket.slot, now);
-				this.claimAt = now + this.tuning.claimPauseMs * (0.5 + this.random());
-			}
 		}
 		if (outcome === 'throttled') this.throttled(ticket, now);
 	}
 
 	private throttled(ticket: PaceTicket, now: number): void {
-		const wasShared = this.shared(now);
-		this.lastThrottledAt = now;
-		if (!wasShared) this.epochStart = now; // every slot is up for grabs from here
-		const established = (this.heldSince.get(ticket.slot) ?? now) < this.epochStart;
-		if (this.held.has(ticket.slot) && !ticket.claim && established && !this.struck.has(ticket.slot)) {
-			// A slot held since before this epoch survives one refusal: the newcomer gives way.
-			this.struck.add(ticket.slot);
+		const { settleMs, raceMs, minShare, holdAfterSqueezeMs } = this.tuning;
+		// Whatever else happens, the next start moves to another phase.
+		this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
+		// A request started before the last cut had settled belongs to the same event.
+		if (ticket.at < this.lastCutAt + settleMs) return;
+		this.tick(now);
+		if (!this.shared(now)) {
+			// Contention begins (a new process, another integration): one slot each, then a race up.
+			this.currentShare = Math.min(1, this.currentShare);
+			this.probe = undefined;
+			this.newEpoch(now + this.cycleMs + this.random() * raceMs);
+		} else if (this.probe) {
+			// The probe found no room: back to the share before it until the next epoch.
+			this.currentShare = this.probe.from;
+			this.probe = undefined;
+			this.probeFailed = true;
+		} else if (this.squeezes++ < this.tuning.forgivenSqueezes) {
+			// Most likely someone else's probe: hold, and let it fail.
 			return;
+		} else {
+			// Squeezed again: someone else needs room.
+			const share = this.currentShare;
+			this.currentShare = share >= 2 ? Math.ceil(share / 2) : Math.max(minShare, share / 2);
+			this.growAt = now + this.random() * holdAfterSqueezeMs;
 		}
-		this.held.delete(ticket.slot);
-		if (!wasShared && this.tuning.redivideOnContention) {
-			// Someone else uses the app now: divide the slots from here.
-			this.redivide(now);
-			this.taken.add(ticket.slot);
-			return;
-		}
-		this.taken.add(ticket.slot);
-		if (ticket.claim) {
-			// A claim found the slot held: no more claims this epoch.
-			this.claimAt = Number.POSITIVE_INFINITY;
-		} else if (this.held.size === 0 && this.claim === undefined) {
-			// The last held slot is gone: claim another from a random moment.
-			this.claimAt = Math.min(this.claimAt, now + this.random() * this.tuning.raceMs);
-		}
+		this.acceptedSinceCut = false;
+		this.lastCutAt = now;
+		this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
 	}
 
-	/** Keeps one held slot, forgets which are taken, and claims again from a random moment. */
-	private redivide(from: number): void {
-		const held = [...this.held];
-		this.held.clear();
-		if (held.length) this.held.add(held[Math.floor(this.random() * held.length)]);
-		this.taken.clear();
-		this.claim = undefined;
-		this.claimAccepted = 0;
-		this.claimAt = from + (this.random() + Math.max(0, held.length - 1)) * this.tuning.raceMs;
+	private newEpoch(growAt: number): void {
+		this.growAt = growAt;
+		this.probeFailed = false;
+		this.squeezes = 0;
 	}
 
 	private tick(now: number): void {
-		const { epochMs, limit } = this.tuning;
+		const { limit, epochMs, raceMs, probeWindowMs, afterGoodProbeMs } = this.tuning;
+		if (this.probe && now - this.probe.at > probeWindowMs) {
+			// The probe went through: there may be more room.
+			this.probe = undefined;
+			this.growAt = now + afterGoodProbeMs * (0.5 + this.random());
+		}
+		const shared = this.shared(now);
 		const epoch = Math.floor(now / epochMs);
-		if (this.shared(now) && this.epoch !== undefined && epoch !== this.epoch) {
-			this.epochStart = epoch * epochMs;
-			this.struck.clear();
-			this.redivide(epoch * epochMs);
+		if (shared && this.epoch !== undefined && epoch !== this.epoch) {
+			// A new epoch: everyone sharing the app goes to one slot (a process squeezed below one
+			// gets its slot back) and grows from a random moment, those that held more later, so the
+			// slots beyond one rotate and nobody is starved for longer than an epoch.
+			const held = this.probe ? this.probe.from : this.currentShare;
+			this.currentShare = 1;
+			this.probe = undefined;
+			this.acceptedSinceCut = true;
+			// Probes wait a cycle first: until then the server's window still holds the old shares.
+			this.newEpoch(epoch * epochMs + this.cycleMs + (this.random() + Math.max(0, held - 1)) * raceMs);
 		}
 		this.epoch = epoch;
-		if (!this.shared(now) && this.claimAt === Number.POSITIVE_INFINITY) this.claimAt = now;
-		if (this.claim !== undefined || now < this.claimAt || this.held.size >= limit) return;
-		const free = [...Array(limit).keys()].filter((slot) => !this.held.has(slot) && !this.taken.has(slot));
-		if (free.length === 0) {
-			this.claimAt = Number.POSITIVE_INFINITY;
-			return;
-		}
-		this.claim = free[Math.floor(this.random() * free.length)];
-		this.claimAccepted = 0;
-		this.claimAt = Number.POSITIVE_INFINITY;
-	}
-
-	/** The held slot (or the slot being claimed) that `slots` requests may start in soonest. */
-	private choose(now: number, slots: number): Choice | undefined {
-		this.prune(now);
-		const { graceMs, claimOffsetMs } = this.tuning;
-		const candidates = [...this.held].map((slot) => ({ slot, claim: false }));
-		if (this.claim !== undefined) candidates.push({ slot: this.claim, claim: true });
-		// This process's arrivals within a cycle: no more than the slots it uses.
-		const windowAt = this.windowAt(now, this.held.size + (this.claim !== undefined ? 1 : 0), slots);
-		let best: Choice | undefined;
-		for (const { slot, claim } of candidates) {
-			const offset = claim ? claimOffsetMs : 0;
-			let occurrence = this.occurrenceFrom(slot, Math.max(now - graceMs - offset, this.nextUse.get(slot) ?? -Infinity));
-			// Past its grace, an occurrence is skipped for the next one.
-			while (Math.max(occurrence + offset, windowAt) > occurrence + offset + graceMs) occurrence += this.cycleMs;
-			const at = Math.max(occurrence + offset, windowAt);
-			if (!best || at < best.at) best = { slot, occurrence, at, claim };
-		}
-		return best;
-	}
-
-	/** The first occurrence of `slot` at or after `from` on the wall clock. */
-	private occurrenceFrom(slot: number, from: number): number {
-		const phase = slot * this.slotMs;
-		return Math.ceil((from - phase) / this.cycleMs) * this.cycleMs + phase;
-	}
-
-	/** The earliest time at which a start of `slots` keeps this process's arrivals within `perCycle` per cycle. */
-	private windowAt(now: number, perCycle: number, slots: number): number {
-		const allowed = Math.max(0, perCycle - slots);
-		const arrivals = this.starts
-			.flatMap((s) => Array<number>(s.ticket.slots).fill(this.arrivalEstimate(s, now)))
-			.sort((a, b) => b - a);
-		return arrivals.length > allowed ? arrivals[allowed] + this.cycleMs : Number.NEGATIVE_INFINITY;
+		if (!shared && this.growAt === Number.POSITIVE_INFINITY) this.growAt = now;
+		if (this.probe || now < this.growAt || this.currentShare >= limit) return;
+		if (!this.acceptedSinceCut || (shared && this.probeFailed)) return;
+		this.probe = { from: this.currentShare, at: now };
+		this.currentShare = this.currentShare >= 1 ? Math.min(limit, this.currentShare + 1) : this.currentShare * 2;
+		this.growAt = Number.POSITIVE_INFINITY;
 	}
 
 	/** Drops starts that can no longer be in any window that matters. */
@@ -353,8 +327,6 @@ export class AppPacer {
 		for (const times of this.answerTimes.values()) fastest = Math.min(fastest, ...times);
 		return Number.isFinite(fastest) ? fastest : 0;
 	}
-
-	private answersKnown = 0;
 
 	private remember(kind: string, answerMs: number): void {
 		this.answersKnown++;
