@@ -46,11 +46,17 @@ export interface SimulationOptions {
 	network?: (random: () => number, process: number, request: number) => NetworkDelay;
 	tuning?: Partial<PacerTuning>;
 	limit?: number;
+	/** false: the pacer never hears of a 429 (today's pacer before issue 11: each process at 4/s). */
+	adaptive?: boolean;
+	/** Simulated time after which the run stops, finished or not. */
+	maxSeconds?: number;
 	/** Called on every answer, for tracing a run. */
 	trace?: (event: { at: number; process: number; outcome: 'accepted' | 'throttled'; share: number; startedAt: number; arrivedAt: number }) => void;
 }
 
 export interface ProcessResult {
+	/** Whether every one of its requests got through before `maxSeconds`. */
+	finished: boolean;
 	accepted: number;
 	throttled: number;
 	firstArrival: number;
@@ -107,8 +113,8 @@ class Clock {
 		this.queue.splice(lo, 0, event);
 	}
 
-	run(): void {
-		for (let event = this.queue.shift(); event; event = this.queue.shift()) {
+	run(until: number): void {
+		for (let event = this.queue.shift(); event && event.at <= until; event = this.queue.shift()) {
 			this.now = event.at;
 			event.run();
 		}
@@ -145,9 +151,10 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	};
 
 	const results: ProcessResult[] = [];
+	const shares: Array<() => void> = [];
 	for (let p = 0; p < processCount; p++) {
 		const pacer = new AppPacer(tuning, seededRandom(seed * 1000 + p + 1));
-		const result: ProcessResult = { accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0 };
+		const result: ProcessResult = { finished: false, accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0 };
 		results.push(result);
 		const waiting: Array<(ticket: PaceTicket) => void> = [];
 		let wakeScheduled = false;
@@ -183,10 +190,11 @@ export function simulate(options: SimulationOptions): SimulationResult {
 					result.lastArrival = Math.max(result.lastArrival, arrival);
 					if (ok) acceptedLog.push({ at: arrival, process: p });
 					clock.at(arrival + latencyMs + delay.downMs, () => {
-						pacer.settle(ticket, clock.now, ok ? 'accepted' : 'throttled');
+						pacer.settle(ticket, clock.now, ok || options.adaptive === false ? 'accepted' : 'throttled');
 						options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
 						if (ok) {
 							result.accepted++;
+							if (result.accepted === requestsPerProcess) result.finished = true;
 							// The lane's next request (the item's PUT after its GET, or the next item).
 							if (issued < requestsPerProcess) {
 								issued++;
@@ -209,12 +217,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
 				send();
 			}
 		});
-		clock.at(Number.MAX_SAFE_INTEGER, () => (result.finalShare = pacer.share));
+		shares.push(() => (result.finalShare = pacer.share));
 	}
-	clock.run();
+	clock.run(origin + (options.maxSeconds ?? 1800) * 1000);
+	for (const read of shares) read();
 
 	const first = Math.min(...results.map((r) => r.firstArrival));
-	const lastAccepted = Math.max(...acceptedLog.map((a) => a.at));
+	const lastAccepted = acceptedLog.at(-1)?.at ?? first;
 	const requests = results.reduce((n, r) => n + r.accepted + r.throttled, 0);
 	const contendedFrom = Math.max(...results.map((r) => r.firstArrival));
 	const contendedTo = Math.min(...results.map((r) => r.lastArrival));
