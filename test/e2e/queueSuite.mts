@@ -18,6 +18,7 @@ import { activateWorkflow, fireLoad, webhookWorkflow } from './scenarios/queueLo
 
 interface Scenario {
 	name: string;
+	/** 0: a regular n8n (no queue mode), whose main runs the executions. */
 	workers: number;
 	/** `n8n worker --concurrency`: 6 jobs split evenly when every worker is free. */
 	concurrency: number;
@@ -30,6 +31,9 @@ interface Scenario {
 const QUICK = process.env.E2E_QUEUE_QUICK === '1';
 const CALLS = QUICK ? 2 : 6;
 const CONTACTS = QUICK ? 5 : 30;
+
+/** The regular n8n: one process, SQLite, no Redis; the baseline the queue-mode rows compare with. */
+const REGULAR: Scenario = { name: 'one regular n8n process, 50 ms', workers: 0, concurrency: 0, latencyMs: 50 };
 
 const SCENARIOS: Scenario[] = [
 	{ name: 'queue mode, 1 worker, 50 ms', workers: 1, concurrency: 6, latencyMs: 50 },
@@ -45,7 +49,38 @@ interface Row {
 	failures: string[];
 }
 
+/** Logs in, checks the package is loaded, connects a credential through n8n and activates the webhook workflow. */
+async function prepare(config: SuiteConfig, fake: FakeConstantContact, n8n: N8n, label: string): Promise<{ rest: N8nRest; ctx: QueueCtx; workflowId: string; credentialId: string }> {
+	const rest = new N8nRest();
+	await step(`${label}: log in, the community package is loaded, the credential is connected through n8n's OAuth2 endpoints`, async () => {
+		await rest.login();
+		await rest.expectNodeType(NODE_TYPE_COMMUNITY, CREDENTIAL_TYPE);
+	});
+	const credential = await rest.createCredential(`Constant Contact (${label})`, CREDENTIAL_TYPE, { ...CLIENT, grantType: 'authorizationCode' });
+	await rest.connectOAuth2(credential.id);
+	const list = fake.seed.list({ name: `Webhook sync (${label})` });
+	const ctx: QueueCtx = { fake, rest, n8nDir: config.n8nDir, credential, listId: list.list_id, mainLog: () => n8n.logTail(100_000) };
+	const workflowId = await step(`${label}: save and activate Webhook → Split Out → Create or Update (POST /rest/workflows/:id/activate)`, async () => await activateWorkflow(rest, webhookWorkflow(ctx)));
+	return { rest, ctx, workflowId, credentialId: credential.id };
+}
+
 export async function queueSuite(config: SuiteConfig, fake: FakeConstantContact, userFolder: string, cleanups: Array<() => Promise<void>>): Promise<void> {
+	const rows: Row[] = [];
+	// The baseline first: a regular n8n in the same user folder, its own SQLite database.
+	const regular = new N8n({ n8nDir: config.n8nDir, userFolder, caCertFile: config.caCertFile });
+	cleanups.push(async () => await regular.stop());
+	await step('start a regular n8n (SQLite, no queue mode): the baseline', async () => await regular.start());
+	{
+		const { ctx, workflowId } = await prepare(config, fake, regular, 'regular n8n');
+		await step(`${REGULAR.name}: ${CALLS} webhook calls of ${CONTACTS} contacts at once`, async () => {
+			fake.options.latencyMs = REGULAR.latencyMs;
+			const result = await fireLoad(ctx, { prefix: 'r1', calls: CALLS, contactsPerCall: CONTACTS, workflowId, workers: [] });
+			rows.push({ scenario: REGULAR, result, failures: checkScenario(REGULAR, result) });
+			printScenario(REGULAR, result);
+		});
+	}
+	await step('stop the regular n8n', async () => await regular.stop());
+
 	const postgres = new Postgres(config.workDir);
 	await step('start Postgres (Debian\'s postgresql, as the postgres user) on 127.0.0.1:5432', async () => await postgres.start());
 	cleanups.push(async () => postgres.stop());
@@ -61,16 +96,7 @@ export async function queueSuite(config: SuiteConfig, fake: FakeConstantContact,
 	});
 	await step('start the n8n main in queue mode (Postgres, Redis; it enqueues, workers execute)', async () => await n8n.start());
 	log(`  main log: ${n8n.logFile}`);
-	const rest = new N8nRest();
-	await step('log in, the community package is loaded, the credential is connected through n8n', async () => {
-		await rest.login();
-		await rest.expectNodeType(NODE_TYPE_COMMUNITY, CREDENTIAL_TYPE);
-	});
-	const credential = await rest.createCredential('Constant Contact (queue e2e)', CREDENTIAL_TYPE, { ...CLIENT, grantType: 'authorizationCode' });
-	await step('consent through n8n\'s OAuth2 endpoints', async () => await rest.connectOAuth2(credential.id));
-	const list = fake.seed.list({ name: 'Queue sync' });
-	const ctx: QueueCtx = { fake, rest, n8nDir: config.n8nDir, credential, listId: list.list_id, mainLog: () => n8n.logTail(100_000) };
-	const workflowId = await step('save and activate Webhook → Split Out → Create or Update (POST /rest/workflows/:id/activate)', async () => await activateWorkflow(rest, webhookWorkflow(ctx)));
+	const { rest, ctx, workflowId, credentialId } = await prepare(config, fake, n8n, 'queue mode');
 
 	let workerConcurrency = 0;
 	const useWorkers = async (count: number, concurrency: number): Promise<void> => {
@@ -81,14 +107,13 @@ export async function queueSuite(config: SuiteConfig, fake: FakeConstantContact,
 		log(`  workers: ${workers.map((w) => `${w.name} (pid ${w.pid}, --concurrency=${concurrency})`).join(', ')}`);
 	};
 
-	const rows: Row[] = [];
 	for (const [index, scenario] of SCENARIOS.entries()) {
 		await step(`${scenario.name}: ${CALLS} webhook calls of ${CONTACTS} contacts at once`, async () => {
 			await useWorkers(scenario.workers, scenario.concurrency);
 			fake.options.latencyMs = scenario.latencyMs;
 			if (scenario.tokenLifetimeS) {
 				fake.options.accessTokenLifetimeSeconds = scenario.tokenLifetimeS;
-				await rest.connectOAuth2(credential.id);
+				await rest.connectOAuth2(credentialId);
 			}
 			const result = await fireLoad(ctx, { prefix: `q${index + 1}`, calls: CALLS, contactsPerCall: CONTACTS, workflowId, workers });
 			const failures = checkScenario(scenario, result);
@@ -110,9 +135,9 @@ function checkScenario(scenario: Scenario, result: LoadResult): string[] {
 	if (result.failedExecutions) failures.push(`${result.failedExecutions} failed execution(s)`);
 	if (result.duplicates) failures.push(`${result.duplicates} duplicate(s)`);
 	const used = new Set(result.executions.map((e) => e.worker));
-	if (used.size !== scenario.workers) failures.push(`executions ran on ${used.size} of ${scenario.workers} workers`);
+	if (used.size !== Math.max(1, scenario.workers)) failures.push(`executions ran on ${used.size} of ${scenario.workers} workers`);
 	// With expiring tokens the 401s and refreshes are part of the load; the rate targets are for the others.
-	if (!scenario.tokenLifetimeS) failures.push(...rateTargetFailures(result.report, scenario.workers));
+	if (!scenario.tokenLifetimeS) failures.push(...rateTargetFailures(result.report, Math.max(1, scenario.workers)));
 	return failures;
 }
 
@@ -171,5 +196,5 @@ function printSummary(rows: Row[]): void {
 		'',
 	];
 	for (const line of lines) console.log(line);
-	check(rows.length === SCENARIOS.length, 'not every scenario ran');
+	check(rows.length === SCENARIOS.length + 1, 'not every scenario ran');
 }

@@ -96,7 +96,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	forgivenSqueezes: 1,
 	probeGapMs: 30,
 	calmAfterMs: 60_000,
-	toleranceMs: 15,
+	toleranceMs: 25,
 	maxLateMs: 2000,
 	samplesPerKind: 16,
 	warmupSamples: 4,

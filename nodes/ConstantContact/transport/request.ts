@@ -141,10 +141,11 @@ async function send(
 			}
 			return response;
 		} catch (error) {
+			// Until an HTTP status says otherwise, it may never have reached Constant Contact.
+			outcome = 'unanswered';
 			failure = extractFailure(error);
 			if (!failure) throw sanitize.call(this, error, request);
-			if (failure.status === undefined) outcome = 'unanswered';
-			else if (failure.status === 429 && !isQuotaExceeded(failure)) outcome = 'throttled';
+			if (failure.status !== undefined) outcome = failure.status === 429 && !isQuotaExceeded(failure) ? 'throttled' : 'accepted';
 		} finally {
 			gate.settle(ticket, outcome);
 		}

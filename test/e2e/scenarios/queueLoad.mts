@@ -89,6 +89,7 @@ export interface LoadOptions {
 	calls: number;
 	contactsPerCall: number;
 	workflowId: string;
+	/** The workers that may run the executions; none: a regular n8n, whose main runs them. */
 	workers: N8nWorker[];
 }
 
@@ -104,6 +105,7 @@ export interface LoadResult {
 	startedAt: number;
 }
 
+/** Executions already accounted for, as `<workflow id>:<execution id>` (each database counts from 1). */
 const seenExecutions = new Set<string>();
 
 async function listExecutions(rest: N8nRest, workflowId: string): Promise<ExecutionSummary[]> {
@@ -133,7 +135,8 @@ function emailOf(fake: FakeConstantContact, r: RequestLogEntry): string | undefi
 export async function fireLoad(ctx: QueueCtx, options: LoadOptions): Promise<LoadResult> {
 	const { fake, rest } = ctx;
 	const { prefix, calls, contactsPerCall, workflowId, workers } = options;
-	for (const e of await listExecutions(rest, workflowId)) seenExecutions.add(e.id);
+	const seen = (e: ExecutionSummary): boolean => seenExecutions.has(`${workflowId}:${e.id}`);
+	for (const e of await listExecutions(rest, workflowId)) seenExecutions.add(`${workflowId}:${e.id}`);
 	const from = fake.requests.length;
 	const startedAt = Date.now();
 	const bodies = Array.from({ length: calls }, (_, c) => ({
@@ -154,7 +157,7 @@ export async function fireLoad(ctx: QueueCtx, options: LoadOptions): Promise<Loa
 	const executions = await waitFor(
 		`${calls} executions of the webhook workflow to finish`,
 		async () => {
-			const fresh = (await listExecutions(rest, workflowId)).filter((e) => !seenExecutions.has(e.id));
+			const fresh = (await listExecutions(rest, workflowId)).filter((e) => !seen(e));
 			return fresh.length >= calls && fresh.every((e) => finished.has(e.status)) ? fresh : undefined;
 		},
 		600_000,
@@ -162,17 +165,18 @@ export async function fireLoad(ctx: QueueCtx, options: LoadOptions): Promise<Loa
 	);
 	// A few seconds more: an execution n8n retried (a stalled job) would show up now.
 	await new Promise((r) => setTimeout(r, 3000));
-	const all = (await listExecutions(rest, workflowId)).filter((e) => !seenExecutions.has(e.id));
-	for (const e of all) seenExecutions.add(e.id);
+	const all = (await listExecutions(rest, workflowId)).filter((e) => !seen(e));
+	for (const e of all) seenExecutions.add(`${workflowId}:${e.id}`);
 	check(all.length === executions.length, `${all.length} executions appeared for ${calls} calls`);
 
-	// Which process ran each execution: the worker whose log says it started it; never the main.
+	// Which process ran each execution: in queue mode the worker whose log says it started it, never
+	// the main; in regular mode the main itself.
 	const logs = workers.map((w) => ({ name: w.name, text: w.log() }));
 	const mainLog = ctx.mainLog();
 	const attributed = await Promise.all(
 		all.map(async (e) => {
 			const started = new RegExp(`Worker started execution ${e.id} \\(job`);
-			const ranOn = logs.filter((l) => started.test(l.text)).map((l) => l.name);
+			const ranOn = workers.length ? logs.filter((l) => started.test(l.text)).map((l) => l.name) : ['main'];
 			check(!started.test(mainLog), `the main process ran execution ${e.id}`);
 			check(ranOn.length === 1, `execution ${e.id} started on ${ranOn.length ? ranOn.join(' and ') : 'no worker'}`);
 			return { ...e, worker: ranOn[0]!, call: await callOf(ctx, e.id) };
