@@ -1,8 +1,9 @@
 // `npm run test:e2e:queue`: n8n's queue mode (a main, Redis, Postgres, workers) runs the packed
-// package against the fake Constant Contact, inside the same namespaces as the end-to-end suite.
-// Every scenario fires 6 webhook calls of 30 contacts at once at an active workflow and checks what
-// issue 11 asks: every contact delivered once, no failed execution, the executions on workers (not
-// the main), and the app's 4 requests/second shared: accepted rate, 429s and each worker's share.
+// package against the fake Constant Contact, inside the same namespaces as the end-to-end suite,
+// after a regular n8n (one process, SQLite) as the baseline. Every scenario fires 6 webhook calls of
+// 30 contacts at once at an active workflow and checks what issue 11 asks: every contact delivered
+// once, no failed execution, the executions on workers (not the main), and the app's 4 requests per
+// second shared: accepted rate, 429s and each worker's share.
 import type { FakeConstantContact } from '../fake-constant-contact/server.mts';
 import { rateTargetFailures } from '../helpers/rateReport.mts';
 import type { SuiteConfig } from './lib/context.mts';

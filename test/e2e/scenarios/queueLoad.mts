@@ -69,11 +69,27 @@ export function webhookWorkflow(ctx: QueueCtx): Record<string, unknown> {
 	};
 }
 
-/** Saves the workflow and publishes it (n8n 2.x: activate a version), so its webhook is live. */
+/**
+ * Saves the workflow and publishes it (n8n 2.x: activate a version), then waits until its webhook is
+ * registered: n8n registers it in the background, so a call right after activation can get a 404.
+ * A CORS preflight asks n8n for the path's methods without starting an execution.
+ */
 export async function activateWorkflow(rest: N8nRest, workflow: Record<string, unknown>): Promise<string> {
 	const created = await rest.request<{ id: string; versionId: string }>('POST', '/rest/workflows', workflow);
 	const active = await rest.request<{ active: boolean }>('POST', `/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
 	check(active.active, `POST /rest/workflows/${created.id}/activate left the workflow inactive`);
+	await waitFor(
+		`the webhook POST /webhook/${WEBHOOK_PATH} to be registered`,
+		async () => {
+			const preflight = await fetch(`${N8N_URL}/webhook/${WEBHOOK_PATH}`, {
+				method: 'OPTIONS',
+				headers: { origin: N8N_URL, 'access-control-request-method': 'POST' },
+			});
+			return preflight.status === 204 && (preflight.headers.get('access-control-allow-methods') ?? '').includes('POST');
+		},
+		60_000,
+		250,
+	);
 	return created.id;
 }
 
