@@ -98,7 +98,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	calmAfterMs: 60_000,
 	toleranceMs: 25,
 	maxLateMs: 2000,
-	samplesPerKind: 16,
+	samplesPerKind: 6,
 	warmupSamples: 4,
 };
 
