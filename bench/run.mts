@@ -2,6 +2,11 @@
  * `npm run bench [-- --latency 50 --items 60 --json]`: the built node (dist/) run through n8n-core
  * against the fake Constant Contact on loopback, with the fake's 4 requests/second limit on.
  *
+ * `npm run bench -- --processes N [--batches 6 --batch-size 30 --refused-count --json]`: instead,
+ * N node processes share one app against the fake in its own process (see processes.mts): accepted
+ * requests per second, 429s, contacts delivered and fairness, per process and in total, checked
+ * against the targets (exit code 1 when one is missed).
+ *
  * - perItem: Create or Update (account sync) over `items` items: rate and 429s.
  * - naive:   the baseline, measured in the same run: what a loop of HTTP Request nodes does, one
  *            request at a time, no pacing, a one-second wait after a 429.
@@ -17,12 +22,18 @@ import type { INodeType } from 'n8n-workflow';
 import { startFakeConstantContact } from '../test/fake-constant-contact/server.mts';
 import type { FakeConstantContact } from '../test/fake-constant-contact/server.mts';
 import { connectedCredential, createHarness, runNode } from '../test/helpers/n8n.mts';
+import { rateTable } from '../test/helpers/rateReport.mts';
+import { runProcesses } from './processes.mts';
 
 const { values: args } = parseArgs({
 	options: {
 		latency: { type: 'string', default: '50' },
 		items: { type: 'string', default: '60' },
 		json: { type: 'boolean', default: false },
+		processes: { type: 'string' },
+		batches: { type: 'string', default: '6' },
+		'batch-size': { type: 'string', default: '30' },
+		'refused-count': { type: 'boolean', default: false },
 	},
 });
 const latencyMs = Number(args.latency);
@@ -141,6 +152,28 @@ async function bulk(fake: FakeConstantContact, contacts: number) {
 		peakRssMb: Math.round(peakRss / 2 ** 20),
 		cpuMicrosPerItem: round((cpu.user + cpu.system) / contacts, 1),
 	};
+}
+
+if (args.processes !== undefined) {
+	const processes = Number(args.processes);
+	const result = await runProcesses({
+		processes,
+		latencyMs,
+		batches: Number(args.batches),
+		batchSize: Number(args['batch-size']),
+		refusedCount: args['refused-count'],
+	});
+	console.log(
+		`Constant Contact node benchmark: ${processes} process(es) sharing one app, fake latency ${latencyMs} ms, 4 requests/s limit${
+			result.refusedCount ? ' (refused requests count in the window)' : ''
+		}, ${result.contacts} contacts in ${args.batches} executions\n`,
+	);
+	console.log(rateTable(result));
+	console.log(`\ncontacts delivered ${result.delivered}/${result.contacts}, failed executions ${result.failedExecutions}, ${result.seconds} s, peak ${result.peakPerSecond} accepted in one second`);
+	console.log(`node CPU per item, per process: ${result.cpuMicrosPerItem.join(', ')} µs (the fake runs in its own process)`);
+	console.log(result.targetFailures.length ? `targets missed:\n- ${result.targetFailures.join('\n- ')}` : 'targets met');
+	if (args.json) console.log(JSON.stringify(result));
+	process.exit(result.targetFailures.length ? 1 : 0);
 }
 
 const fake = await startFakeConstantContact({ rateLimitPerSecond: 4, latencyMs, tokenRateLimitPerSecond: false, importStepMs: 500 });

@@ -7,6 +7,8 @@
 // every process ends with the namespace's PID 1 (suite.mts).
 //
 // `--ui` (npm run test:ui): the same setup, then the editor in headless Chromium (ui/editor.mts).
+// `--queue` (npm run test:e2e:queue): the same setup, then n8n's queue mode under load (queueSuite.mts):
+// Postgres, Redis, a main and several workers; needs Debian's postgresql and redis-server.
 // Environment: E2E_KEEP=1 keeps the work folder (n8n logs, database) even after a pass;
 // E2E_TARBALL=<file.tgz> tests that tarball (e.g. a published version) instead of packing this checkout;
 // E2E_HOLD=1 sets everything up and waits, to explore: nsenter --target <suite.mts pid> --net --mount --pid <cmd>.
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 import { installN8n } from './install-n8n.mts';
 import { log, step } from './lib/log.mts';
+import { postgresBin, redisBin } from './lib/queue.mts';
 import { hostsFile, makeTestPki } from './lib/tls.mts';
 import type { SuiteConfig } from './lib/context.mts';
 
@@ -26,7 +29,7 @@ const projectRoot = resolve(here, '../..');
 
 async function main(): Promise<void> {
 	const t0 = Date.now();
-	await step('check the tools (root, unshare, ip, mount, openssl, Node 24)', () => {
+	await step(`check the tools (root, unshare, ip, mount, openssl, Node 24${process.argv.includes('--queue') ? ', Postgres, Redis' : ''})`, () => {
 		if (process.getuid?.() !== 0) throw new Error('the suite creates namespaces and mounts a hosts file: run it as root (CI does)');
 		for (const tool of ['unshare', 'ip', 'mount', 'openssl']) {
 			try {
@@ -36,6 +39,10 @@ async function main(): Promise<void> {
 			}
 		}
 		if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`n8n 2.40 needs Node 24; run through npm (the node@24 dev dependency), not ${process.version}`);
+		if (process.argv.includes('--queue')) {
+			postgresBin();
+			redisBin();
+		}
 	});
 	const n8nDir = await step('install the pinned n8n (cached in .cache/)', () => installN8n());
 
@@ -61,7 +68,8 @@ async function main(): Promise<void> {
 		const pki = await step('make a throwaway CA and a certificate for the Constant Contact hosts', () => makeTestPki(workDir));
 		const hosts = join(workDir, 'hosts');
 		writeFileSync(hosts, hostsFile());
-		const mode: SuiteConfig['mode'] = process.env.E2E_HOLD === '1' ? 'hold' : process.argv.includes('--ui') ? 'ui' : 'e2e';
+		const mode: SuiteConfig['mode'] =
+			process.env.E2E_HOLD === '1' ? 'hold' : process.argv.includes('--ui') ? 'ui' : process.argv.includes('--queue') ? 'queue' : 'e2e';
 		const config: SuiteConfig = { n8nDir, projectRoot, workDir, tarball, caCertFile: pki.caCertFile, tlsKey: pki.key, tlsCert: pki.cert, mode };
 		const configFile = join(workDir, 'suite.json');
 		writeFileSync(configFile, JSON.stringify(config, null, 2));

@@ -26,6 +26,7 @@ import { scenarioWorkflows, seedAccount } from './scenarios/setup.mts';
 import { signUp } from './scenarios/signUp.mts';
 import { tokenRefresh } from './scenarios/tokenRefresh.mts';
 import { editorInBrowser } from './ui/editor.mts';
+import { queueSuite } from './queueSuite.mts';
 
 const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as SuiteConfig;
 const cleanups: Array<() => Promise<void>> = [];
@@ -83,6 +84,11 @@ async function main(): Promise<void> {
 
 	const userFolder = join(config.workDir, 'n8n-community');
 	await step('install the tarball as a community package into n8n\'s user folder', () => installCommunityPackage(userFolder));
+	if (config.mode === 'queue') {
+		// The main and every worker load the package from this one user folder.
+		await queueSuite(config, fake, userFolder, cleanups);
+		return;
+	}
 	const n8n = new N8n({ n8nDir: config.n8nDir, userFolder, caCertFile: config.caCertFile });
 	cleanups.push(async () => await n8n.stop());
 	await step('start n8n headless (SQLite, telemetry off, owner from the environment)', async () => await n8n.start());

@@ -1,14 +1,19 @@
 // Rate limits keyed by client id (Constant Contact counts per app key, shared by every account).
 
-/** Sliding one-second window over the arrival times of ACCEPTED requests; refused ones do not count. */
+/**
+ * A strict sliding window of one second over arrival times, per key: an arrival is refused when
+ * `limit` arrivals lie in the 1000 ms before it, (now − 1000, now]. Whether refused arrivals count
+ * is not documented by Constant Contact: by default they do not (the usual token-bucket and
+ * sliding-log gateways behave so); `countRefused` is the harsher reading, where every arrival counts.
+ */
 export class PerSecondLimiter {
 	private readonly arrivals = new Map<string, number[]>();
 
-	tryAcquire(key: string, limit: number | false, now: number): boolean {
+	tryAcquire(key: string, limit: number | false, now: number, countRefused = false): boolean {
 		if (limit === false) return true;
 		const times = (this.arrivals.get(key) ?? []).filter((t) => t > now - 1000);
 		const ok = times.length < limit;
-		if (ok) times.push(now);
+		if (ok || countRefused) times.push(now);
 		this.arrivals.set(key, times);
 		return ok;
 	}

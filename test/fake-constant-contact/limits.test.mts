@@ -36,6 +36,36 @@ describe('per-second limit (4/s per client id)', () => {
 		expect(l.tryAcquire('other', 4, 1050)).toBe(true); // per client id
 	});
 
+	it('is a strict sliding window: an arrival exactly a second after the first of 4 gets through', () => {
+		const l = new PerSecondLimiter();
+		expect([0, 10, 20, 30].map((t) => l.tryAcquire('c', 4, t))).toEqual([true, true, true, true]);
+		expect(l.tryAcquire('c', 4, 999)).toBe(false);
+		expect(l.tryAcquire('c', 4, 1000)).toBe(true); // (0, 1000]: the arrival at 0 has left
+	});
+
+	it('in the harsher reading, refused arrivals count too (refusedCountInWindow)', () => {
+		const l = new PerSecondLimiter();
+		expect([0, 100, 200, 300].map((t) => l.tryAcquire('c', 4, t, true))).toEqual([true, true, true, true]);
+		expect(l.tryAcquire('c', 4, 900, true)).toBe(false); // refused, and recorded
+		expect(l.tryAcquire('c', 4, 1001, true)).toBe(false); // 100, 200, 300 and the refused 900
+		expect(l.tryAcquire('c', 4, 1101, true)).toBe(false); // 200, 300, 900, 1001
+		expect(l.tryAcquire('c', 4, 1901, true)).toBe(true);
+	});
+
+	it('counts one window per app for every process that talks to it, and logs which grant sent each request', async () => {
+		fake.options.refusedCountInWindow = true;
+		try {
+			// Two grants (two processes with their own tokens) of the same app share one window.
+			const other = (await fake.issueTokens()).access_token;
+			const replies = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => api(fake, i % 2 ? other : token, 'GET', '/contact_lists')));
+			expect(replies.filter((r) => r.status === 429)).toHaveLength(2);
+			const grants = new Set(fake.requests.map((r) => r.grantId));
+			expect(grants).toEqual(new Set([await fake.grantOf(token), await fake.grantOf(other)]));
+		} finally {
+			fake.options.refusedCountInWindow = false;
+		}
+	});
+
 	it('can be switched off at run time', async () => {
 		fake.options.rateLimitPerSecond = false;
 		const replies = await Promise.all(Array.from({ length: 8 }, () => api(fake, token, 'GET', '/contact_lists')));

@@ -32,6 +32,7 @@ function resolveOptions(o: FakeOptions): ResolvedOptions {
 		clients: o.clients ?? [{ ...DEFAULT_CLIENT, redirectUris: [...DEFAULT_CLIENT.redirectUris] }],
 		accessTokenLifetimeSeconds: o.accessTokenLifetimeSeconds ?? 86_400,
 		rateLimitPerSecond: o.rateLimitPerSecond ?? 4,
+		refusedCountInWindow: o.refusedCountInWindow ?? false,
 		tokenRateLimitPerSecond: o.tokenRateLimitPerSecond ?? 1,
 		dailyQuota: o.dailyQuota ?? 10_000,
 		latencyMs: o.latencyMs ?? 0,
@@ -111,6 +112,9 @@ export async function startFakeConstantContact(options: FakeOptions = {}): Promi
 			if (unknown.length) throw new Error(`issueTokens: unknown scope(s) ${unknown.join(' ')}`);
 			// Without offline_access there is no refresh token, exactly as after a real consent.
 			return (await core.tokens.startGrant(client.clientId, scopes, client.refreshTokenMode ?? 'rotating', p.accessTokenLifetimeSeconds)) as TokenSet;
+		},
+		async grantOf(accessToken: string): Promise<string | undefined> {
+			return (await core.tokens.verify(`Bearer ${accessToken}`))?.grantId;
 		},
 		revokeGrants(clientId?: string): void {
 			core.tokens.revoke(clientId);

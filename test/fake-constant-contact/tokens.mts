@@ -39,6 +39,7 @@ export interface TokenResponse {
 export interface AccessInfo {
 	clientId: string;
 	scopes: string[];
+	grantId: string;
 }
 
 const opaque = (): string => randomBytes(32).toString('base64url');
@@ -120,7 +121,7 @@ export class TokenService {
 			const grant = this.grants.get(this.accessIndex.get(String(payload.jti)) ?? '');
 			if (!grant || grant.revoked) return undefined;
 			const scp = Array.isArray(payload.scp) ? payload.scp.map(String) : [];
-			return { clientId: String(payload.cid), scopes: scp };
+			return { clientId: String(payload.cid), scopes: scp, grantId: grant.id };
 		} catch {
 			return undefined;
 		}

@@ -18,6 +18,8 @@ export interface FakeOptions {
 	clients?: FakeClient[];
 	accessTokenLifetimeSeconds?: number;
 	rateLimitPerSecond?: number | false;
+	/** The harsher reading of the per-second limit: refused (429) arrivals count in the window too. */
+	refusedCountInWindow?: boolean;
 	tokenRateLimitPerSecond?: number | false;
 	dailyQuota?: number;
 	latencyMs?: number;
@@ -37,6 +39,7 @@ export interface ResolvedOptions {
 	clients: FakeClient[];
 	accessTokenLifetimeSeconds: number;
 	rateLimitPerSecond: number | false;
+	refusedCountInWindow: boolean;
 	tokenRateLimitPerSecond: number | false;
 	dailyQuota: number;
 	latencyMs: number;
@@ -309,6 +312,8 @@ export interface RequestLogEntry {
 	path: string;
 	query: Record<string, string>;
 	clientId?: string;
+	/** The grant (one consent) whose access token signed it: tells apart processes holding their own tokens. */
+	grantId?: string;
 	/** 0 when the connection was dropped by an injected fault. */
 	status: number;
 	receivedAt: number;
@@ -423,6 +428,8 @@ export interface FakeConstantContact {
 	seed: Seeder;
 	campaigns: CampaignSeam;
 	issueTokens(p?: { clientId?: string; scope?: string; accessTokenLifetimeSeconds?: number }): Promise<TokenSet>;
+	/** The grant (one consent) an access token belongs to, as request log entries name it. */
+	grantOf(accessToken: string): Promise<string | undefined>;
 	revokeGrants(clientId?: string): void;
 	injectFault(f: FaultSpec): void;
 	requests: RequestLogEntry[];

@@ -1,7 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DAILY_REQUEST_QUOTA } from './constants';
+import { DAILY_REQUEST_QUOTA, REQUESTS_PER_SECOND } from './constants';
+import { THROTTLED_WITHOUT_PROGRESS_MS } from './retry';
 
 export interface ConstantContactErrorDetail {
 	error_key?: string;
@@ -21,6 +22,8 @@ export interface FailureContext {
 	/** The contact's email, for 409 messages. */
 	email?: string;
 	attempts?: number;
+	/** How long the request kept being throttled (429) before the node gave up. */
+	throttledForMs?: number;
 	itemIndex?: number;
 	now?: number;
 }
@@ -139,6 +142,11 @@ function formatDuration(ms: number): string {
 	return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }
 
+function formatSeconds(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	return seconds >= 120 && seconds % 60 === 0 ? `${seconds / 60} minutes` : `${seconds} s`;
+}
+
 /** Message and hint for a failed request: Constant Contact's own words first, then what to do. */
 export function describeFailure(failure: Failure, context: FailureContext): { message: string; description: string } {
 	const details = parseErrorBody(failure.body);
@@ -207,9 +215,11 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 			}
 			return {
 				message: `Constant Contact kept throttling requests (429)${suffix}`,
-				description: `The limit is 4 requests per second per app, shared by every workflow and n8n instance using the same app. The node already waited and retried${
-					context.attempts ? ` ${context.attempts} times` : ''
-				}; run fewer workflows against this app at once.`,
+				description: `The limit is ${REQUESTS_PER_SECOND} requests per second per app, shared by every workflow, n8n instance and other integration using the same app. The node slows down when throttled and keeps retrying as long as any of its requests to this app get through; it gave up after ${formatSeconds(
+					THROTTLED_WITHOUT_PROGRESS_MS,
+				)} in which none did${
+					context.throttledForMs ? ` (this request waited ${formatSeconds(context.throttledForMs)})` : ''
+				}. Something else is using the app's whole budget: stop it or give it its own app, or run fewer workflows against this app at once.`,
 			};
 		default:
 			if (status >= 500) {

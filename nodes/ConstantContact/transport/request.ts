@@ -13,8 +13,9 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { API_BASE_URL, CREDENTIAL_TYPE } from './constants';
 import type { Failure } from './errors';
 import { extractFailure, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
+import type { PaceOutcome } from './pacing';
 import { pacerFor } from './pacing';
-import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod } from './retry';
+import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod, keepWaitingWhenThrottled, throttleRetryDelayMs } from './retry';
 import { missingScopeError, requiredScope } from './scopes';
 import { inspectAccessToken, isExpired, lacksScope } from './token';
 
@@ -176,12 +177,17 @@ async function send(
 		...(request.fullResponse ? { returnFullResponse: true } : {}),
 	};
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
-	const pacer = pacerFor(appKey);
+	const gate = pacerFor(appKey);
+	const kind = requestKind(request);
 	let failure: Failure | undefined;
+	/** Attempts that failed with a 5xx or on the network (429 throttled has its own, time-based budget). */
 	let attempt = 0;
-	for (; attempt < MAX_ATTEMPTS; attempt++) {
-		if (attempt > 0) await sleep(backoffDelayMs(attempt - 1));
-		await pacer.acquire(attempt === 0 ? firstSlots : 1);
+	let throttledSince: number | undefined;
+	let slots = firstSlots;
+	for (;;) {
+		const ticket = await gate.acquire(slots, kind);
+		slots = 1;
+		let outcome: PaceOutcome = 'accepted';
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -194,32 +200,56 @@ async function send(
 			}
 			return response;
 		} catch (error) {
+			// Until an HTTP status says otherwise, it may never have reached Constant Contact.
+			outcome = 'unanswered';
 			failure = extractFailure(error);
 			if (!failure) throw sanitize.call(this, error, request);
-			if (failure.status === 429) {
-				// throttled: nothing happened on Constant Contact's side; quota: waiting will not help.
-				if (isQuotaExceeded(failure)) break;
-				// 1,000 activities queued: not throttling; the activity's sender waits for room (activities.ts).
-				if (isActivityQueueFull(failure)) break;
-				continue;
-			}
-			if (request.retryWhen?.(failure)) continue;
-			const ambiguous = failure.status === undefined || failure.status >= 500;
-			if (!ambiguous) break;
-			if (idempotent) continue;
+			if (failure.status !== undefined) outcome = failure.status === 429 && !isQuotaExceeded(failure) && !isActivityQueueFull(failure) ? 'throttled' : 'accepted';
+		} finally {
+			gate.settle(ticket, outcome);
+		}
+		if (outcome === 'throttled') {
+			// Nothing happened on Constant Contact's side: wait while the app still gets requests through.
+			const now = Date.now();
+			throttledSince ??= now;
+			if (!keepWaitingWhenThrottled(now, throttledSince, gate.pacer.lastProgressAt)) break;
+			await sleep(throttleRetryDelayMs());
+			continue;
+		}
+		// The daily quota: waiting will not help before midnight UTC.
+		if (isQuotaExceeded(failure)) break;
+		// 1,000 activities queued: not throttling; the activity's sender waits for room (activities.ts).
+		if (isActivityQueueFull(failure)) break;
+		attempt++;
+		if (attempt >= MAX_ATTEMPTS) break;
+		if (request.retryWhen?.(failure)) {
+			await sleep(backoffDelayMs(attempt - 1));
+			continue;
+		}
+		const ambiguous = failure.status === undefined || failure.status >= 500;
+		if (!ambiguous) break;
+		if (!idempotent) {
 			if (!request.resolveAmbiguous) break;
-			const outcome = await request.resolveAmbiguous();
-			if (outcome !== undefined) return outcome;
+			const found = await request.resolveAmbiguous();
+			if (found !== undefined) return found;
 			// It did not take effect: sending it again cannot duplicate anything.
 		}
+		await sleep(backoffDelayMs(attempt - 1));
 	}
 	throw toNodeApiError(this.getNode(), failure ?? {}, {
 		method: request.method,
 		path: request.path,
 		email: request.email,
-		attempts: attempt === MAX_ATTEMPTS ? attempt : attempt + 1,
+		attempts: Math.max(1, attempt),
+		throttledForMs: throttledSince === undefined ? undefined : Date.now() - throttledSince,
 		itemIndex: request.itemIndex,
 	});
+}
+
+/** What kind of request this is, for its usual answer time: the method and the path without IDs. */
+function requestKind(request: ApiRequest): string {
+	const path = request.path.split('?')[0].replace(/\/[^/]*\d[^/]*/g, '/:id');
+	return `${request.method} ${path}`;
 }
 
 /**

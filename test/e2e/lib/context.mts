@@ -13,8 +13,8 @@ export interface SuiteConfig {
 	caCertFile: string;
 	tlsKey: string;
 	tlsCert: string;
-	/** e2e: the scenarios; ui: the editor in Chromium; hold: set up, then wait (for exploring). */
-	mode: 'e2e' | 'ui' | 'hold';
+	/** e2e: the scenarios; queue: queue mode under load; ui: the editor in Chromium; hold: set up, then wait (for exploring). */
+	mode: 'e2e' | 'queue' | 'ui' | 'hold';
 }
 
 /** The Constant Contact app the credential uses, registered at the fake. */

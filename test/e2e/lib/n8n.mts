@@ -87,50 +87,75 @@ export class N8n {
 
 	/** Starts `n8n start` and waits until its REST API answers (/healthz answers earlier than that). */
 	async start(timeoutMs = 240_000): Promise<void> {
-		const fd = openSync(this.logFile, 'a');
-		const child = spawn(process.execPath, [this.bin, 'start'], {
-			env: this.baseEnv,
+		const { child, exit } = this.spawn(['start'], this.logFile, {});
+		this.server = child;
+		this.serverExit = exit;
+		await this.waitReady('n8n /healthz/readiness', `${N8N_URL}/healthz/readiness`, exit, this.logFile, timeoutMs);
+	}
+
+	/**
+	 * Starts `n8n worker --concurrency=N` (queue mode) on the same user folder, database and Redis,
+	 * with its own health-check and task-runner ports (the main holds 5678 and 5679), and waits
+	 * until its readiness check passes (database migrated, Redis connected).
+	 */
+	async startWorker(index: number, concurrency: number, timeoutMs = 240_000): Promise<N8nWorker> {
+		const name = `worker${index}`;
+		const logFile = join(this.config.userFolder, `n8n-${name}.log`);
+		const healthPort = 5680 + index;
+		const { child, exit } = this.spawn(['worker', `--concurrency=${concurrency}`], logFile, {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_RUNNERS_BROKER_PORT: String(5700 + index),
+		});
+		await this.waitReady(`${name} /healthz/readiness`, `http://localhost:${healthPort}/healthz/readiness`, exit, logFile, timeoutMs);
+		return {
+			name,
+			logFile,
+			pid: child.pid!,
+			log: () => readFileSync(logFile, 'utf8'),
+			stop: async () => await stopChild(child, exit),
+		};
+	}
+
+	private spawn(args: string[], logFile: string, env: Record<string, string>): { child: ChildProcess; exit: Promise<number | null> } {
+		const fd = openSync(logFile, 'a');
+		const child = spawn(process.execPath, [this.bin, ...args], {
+			env: { ...this.baseEnv, ...env },
 			cwd: this.config.userFolder,
 			stdio: ['ignore', fd, fd],
 		});
 		closeSync(fd);
-		this.server = child;
-		this.serverExit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+		const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		return { child, exit };
+	}
+
+	private async waitReady(what: string, url: string, exit: Promise<number | null>, logFile: string, timeoutMs: number): Promise<void> {
 		let exited: number | null | undefined;
-		void this.serverExit.then((code) => {
+		void exit.then((code) => {
 			exited = code;
 		});
 		try {
 			await waitFor(
-				'n8n /healthz/readiness',
+				what,
 				async () => {
-					if (exited !== undefined) throw new Error(`n8n start exited with ${exited}`);
-					const res = await fetch(`${N8N_URL}/healthz/readiness`);
+					if (exited !== undefined) throw new Error(`${what}: the process exited with ${exited}`);
+					const res = await fetch(url);
 					return res.ok;
 				},
 				timeoutMs,
 				500,
 			);
 		} catch (error) {
-			throw new Error(`${(error as Error).message}\n--- last lines of ${this.logFile} ---\n${this.logTail()}`);
+			throw new Error(`${(error as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile)}`);
 		}
 	}
 
 	async stop(): Promise<void> {
-		const child = this.server;
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-		await this.serverExit;
-		clearTimeout(timer);
+		if (this.server && this.serverExit) await stopChild(this.server, this.serverExit);
 	}
 
 	logTail(lines = 60): string {
-		try {
-			return readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
-		} catch {
-			return '(no log)';
-		}
+		return tail(this.logFile, lines);
 	}
 
 	/** Runs an n8n CLI command against the same user folder and database as the running server. */
@@ -181,12 +206,38 @@ export class N8n {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const run = parseRun(result.stdout);
 		if (result.code !== 0 || !run) {
-			const tail = (s: string): string => s.split('\n').slice(-40).join('\n');
-			throw new Error(`n8n execute --id=${workflowId} exited with ${result.code}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`);
+			const last = (s: string): string => s.split('\n').slice(-40).join('\n');
+			throw new Error(`n8n execute --id=${workflowId} exited with ${result.code}\n--- stdout ---\n${last(result.stdout)}\n--- stderr ---\n${last(result.stderr)}`);
 		}
 		log(`  n8n execute took ${(result.ms / 1000).toFixed(1)} s, status ${run.status}`);
 		return { run, result };
 	}
+}
+
+/** A running `n8n worker`. */
+export interface N8nWorker {
+	name: string;
+	logFile: string;
+	pid: number;
+	log: () => string;
+	stop: () => Promise<void>;
+}
+
+/** The last lines of a log file. */
+function tail(file: string, lines = 60): string {
+	try {
+		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+async function stopChild(child: ChildProcess, exit: Promise<number | null>): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	await exit;
+	clearTimeout(timer);
 }
 
 export interface NodeRunItem {

@@ -80,10 +80,11 @@ async function processRequest(
 		return unauthorized();
 	}
 	entry.clientId = auth.clientId;
-	// Limits are per app key (client id), decided on the arrival time.
+	entry.grantId = auth.grantId;
+	// Limits are per app key (client id), decided on the arrival time (the server's clock).
 	let limited: ApiResult | undefined;
 	if (core.quota.exceeded(auth.clientId, options.dailyQuota, entry.receivedAt)) limited = quotaExceeded();
-	else if (!core.apiLimiter.tryAcquire(auth.clientId, options.rateLimitPerSecond, entry.receivedAt)) limited = throttled();
+	else if (!core.apiLimiter.tryAcquire(auth.clientId, options.rateLimitPerSecond, entry.receivedAt, options.refusedCountInWindow)) limited = throttled();
 	else core.quota.consume(auth.clientId, entry.receivedAt);
 	await sleep(options.latencyMs);
 	if (limited) return limited;

@@ -3,7 +3,7 @@
  * n8n-core signs each request with the stored token, refreshes on 401 and persists the new tokens.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ConstantContactOAuth2Api } from '../../../credentials/ConstantContactOAuth2Api.credentials.ts';
 import { constantContactRequestAllItems } from '../../../nodes/ConstantContact/transport/paginate.ts';
@@ -16,6 +16,8 @@ import { ProbeNode } from '../../helpers/probeNode.mts';
 
 const CLIENT = { clientId: 'test-client', clientSecret: 'test-secret' };
 const PKCE_CLIENT = { clientId: 'pkce-client', clientSecret: '' };
+/** An app of its own for the throttling tests: the pacer is per app, and they leave it shared. */
+const THROTTLED_CLIENT = { clientId: 'throttled-client', clientSecret: 'throttled-secret' };
 
 let fake: FakeConstantContact;
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
 			{ ...CLIENT, redirectUris: [N8N_CALLBACK], refreshTokenMode: 'rotating' },
 			// A PKCE app in Constant Contact is a public client: no secret.
 			{ clientId: PKCE_CLIENT.clientId, redirectUris: [N8N_CALLBACK], refreshTokenMode: 'rotating' },
+			{ ...THROTTLED_CLIENT, redirectUris: [N8N_CALLBACK], refreshTokenMode: 'rotating' },
 		],
 	});
 });
@@ -37,9 +40,9 @@ afterEach(() => {
 	fake.options.accessTokenLifetimeSeconds = 86400;
 });
 
-async function harnessWithTokens(overrides: IDataObject = {}) {
-	const tokens = await fake.issueTokens();
-	return { harness: createHarness(connectedCredential(fake, { ...tokens, ...overrides })), tokens };
+async function harnessWithTokens(overrides: IDataObject = {}, client: { clientId: string; clientSecret: string } = CLIENT) {
+	const tokens = await fake.issueTokens({ clientId: client.clientId });
+	return { harness: createHarness(connectedCredential(fake, { ...tokens, ...overrides }, client)), tokens };
 }
 
 async function probe(harness: ReturnType<typeof createHarness>, plan: typeof ProbeNode.plan) {
@@ -192,12 +195,49 @@ describe('pacing and retries', () => {
 	}, 20_000);
 
 	it('retries a throttled 429 and succeeds', async () => {
-		const { harness } = await harnessWithTokens();
+		const { harness } = await harnessWithTokens({}, THROTTLED_CLIENT);
 		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' }, times: 2 });
 		const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }));
 		expect(run.error).toBeUndefined();
 		expect(apiRequests().map((r) => r.status)).toEqual([429, 429, 200]);
 	});
+
+	it('keeps a throttled request waiting past the old 5 attempts while the app gets requests through', async () => {
+		const { harness } = await harnessWithTokens({}, THROTTLED_CLIENT);
+		fake.injectFault({ method: 'GET', path: '/v3/contact_tags', status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' }, times: 7 });
+		const run = await probe(harness, async (ctx) =>
+			await Promise.all([
+				constantContactRequest.call(ctx, { method: 'GET', path: '/contact_tags' }),
+				// Another request of the same app that gets through: the app is making progress.
+				constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }),
+			]),
+		);
+		expect(run.error).toBeUndefined();
+		const tags = apiRequests().filter((r) => r.path === '/v3/contact_tags');
+		expect(tags.map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 429, 429, 200]);
+	}, 60_000);
+
+	it('gives up on throttling after 2 minutes in which no request of the app got through, and says so', async () => {
+		const { harness } = await harnessWithTokens({}, THROTTLED_CLIENT);
+		fake.injectFault({ method: 'GET', path: '/v3/contact_tags', status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' }, times: 1000 });
+		// Date only: timers stay real, so the node's sleeps and the fake run as usual; two minutes pass at
+		// once after the first 429 (the app's pacer may still hold a small share from the tests before).
+		vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+		try {
+			const jump = setInterval(() => {
+				if (!apiRequests().some((r) => r.path === '/v3/contact_tags' && r.status === 429)) return;
+				clearInterval(jump);
+				vi.setSystemTime(Date.now() + 125_000);
+			}, 20);
+			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_tags' }));
+			clearInterval(jump);
+			expect(run.error?.message).toMatch(/kept throttling requests \(429\)/);
+			expect(run.error?.description).toMatch(/gave up after 2 minutes in which none did \(this request waited 1\d\d s\)/);
+			expect(apiRequests().filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(2);
+		} finally {
+			vi.useRealTimers();
+		}
+	}, 60_000);
 
 	it('does not retry 429 quota_exceeded and says when the quota resets', async () => {
 		const { harness } = await harnessWithTokens();

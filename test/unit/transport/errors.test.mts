@@ -125,3 +125,20 @@ describe('extractFailure', () => {
 		expect(extractFailure(new Error('OAuth credentials not connected'))).toBeUndefined();
 	});
 });
+
+describe('the throttling message', () => {
+	const ctx = { method: 'GET', path: '/contacts' };
+
+	it('says what the node did: slowed down and kept waiting while requests got through, until 2 minutes without any', () => {
+		const { message, description } = describeFailure(
+			{ status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' } },
+			{ ...ctx, throttledForMs: 185_000 },
+		);
+		expect(message).toMatch(/kept throttling requests \(429\): Too Many Requests/);
+		expect(description).toMatch(/4 requests per second per app, shared by every workflow, n8n instance and other integration/);
+		expect(description).toMatch(/keeps retrying as long as any of its requests to this app get through/);
+		expect(description).toMatch(/gave up after 2 minutes in which none did \(this request waited 185 s\)/);
+		// No attempt count: throttling is not limited by attempts any more.
+		expect(description).not.toMatch(/retried \d+ times/);
+	});
+});

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench -- --processes N`: N node processes share one Constant Contact app against one fake
+ * in its own process. Each process runs its share of the batches at once (6 executions of 30
+ * contacts by default, dealt round-robin), as queue-mode workers do; every request is attributed to
+ * its process by the grant (each process holds its own tokens of the same app).
+ */
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { FakeOptions } from '../test/fake-constant-contact/server.mts';
+import { rateReport, rateTargetFailures } from '../test/helpers/rateReport.mts';
+import type { RateReport } from '../test/helpers/rateReport.mts';
+import type { FakeCommand, IssuedTokens, LoggedRequest } from './fakeProcess.mts';
+import type { NodeProcessResult, NodeProcessTask } from './nodeProcess.mts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface ProcessesOptions {
+	processes: number;
+	latencyMs: number;
+	batches: number;
+	batchSize: number;
+	refusedCount: boolean;
+}
+
+export interface ProcessesResult extends RateReport {
+	processes: number;
+	latencyMs: number;
+	refusedCount: boolean;
+	contacts: number;
+	delivered: number;
+	failedExecutions: number;
+	/** The node's own CPU per item, per process (the fake runs elsewhere). */
+	cpuMicrosPerItem: number[];
+	targetFailures: string[];
+}
+
+/** A child process with request/response over IPC. */
+class Child {
+	private nextId = 1;
+	private readonly pending = new Map<number, (value: unknown) => void>();
+	readonly process: ChildProcess;
+	readonly messages: unknown[] = [];
+	private readonly waiters: Array<(message: unknown) => void> = [];
+
+	constructor(file: string, args: string[] = []) {
+		this.process = fork(join(here, file), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		this.process.on('message', (message: { id?: number; result?: unknown }) => {
+			if (message.id !== undefined && this.pending.has(message.id)) {
+				this.pending.get(message.id)!(message.result);
+				this.pending.delete(message.id);
+				return;
+			}
+			const waiter = this.waiters.shift();
+			if (waiter) waiter(message);
+			else this.messages.push(message);
+		});
+	}
+
+	async next<T>(): Promise<T> {
+		const queued = this.messages.shift();
+		if (queued !== undefined) return queued as T;
+		return await new Promise<T>((resolve, reject) => {
+			this.waiters.push((m) => resolve(m as T));
+			this.process.once('exit', (code) => reject(new Error(`${this.process.spawnfile} exited with ${code}`)));
+		});
+	}
+
+	async call<T>(command: Omit<FakeCommand, 'id'>): Promise<T> {
+		const id = this.nextId++;
+		return await new Promise<T>((resolve) => {
+			this.pending.set(id, (v) => resolve(v as T));
+			this.process.send({ ...command, id });
+		});
+	}
+}
+
+export async function runProcesses(options: ProcessesOptions): Promise<ProcessesResult> {
+	const { processes, latencyMs, batches, batchSize, refusedCount } = options;
+	const fakeOptions: FakeOptions = { rateLimitPerSecond: 4, refusedCountInWindow: refusedCount, latencyMs, tokenRateLimitPerSecond: false };
+	const fake = new Child('fakeProcess.mts', [JSON.stringify(fakeOptions)]);
+	const { ready: urls } = await fake.next<{ ready: NodeProcessTask['fake'] }>();
+	const workers: Array<{ child: Child; items: number }> = [];
+	/** Grant id → process name. */
+	const owners = new Map<string, string>();
+	try {
+		const batchesOf = Array.from({ length: processes }, () => [] as NodeProcessTask['batches']);
+		for (let b = 0; b < batches; b++) {
+			batchesOf[b % processes]!.push(Array.from({ length: batchSize }, (_, i) => ({ Email: `b${b}-${i}@example.com`, 'First Name': `First${i}`, 'Last Name': `Batch${b}` })));
+		}
+		for (let p = 0; p < processes; p++) {
+			const { tokens, grantId } = await fake.call<IssuedTokens>({ cmd: 'issueTokens' });
+			owners.set(grantId, `p${p + 1}`);
+			const child = new Child('nodeProcess.mts');
+			child.process.send({ task: { fake: urls, tokens, batches: batchesOf[p]! } satisfies NodeProcessTask });
+			await child.next<{ ready: true }>();
+			workers.push({ child, items: batchesOf[p]!.reduce((n, b) => n + b.length, 0) });
+		}
+		// Every process starts at once, as queue-mode workers picking up jobs fired together.
+		for (const w of workers) w.child.process.send({ go: true });
+		const results = await Promise.all(workers.map(async (w) => (await w.child.next<{ result: NodeProcessResult }>()).result));
+		const log = await fake.call<LoggedRequest[]>({ cmd: 'requests' });
+		const contacts = await fake.call<string[]>({ cmd: 'contacts' });
+		const api = log.filter((r) => r.path.startsWith('/v3/'));
+		if (process.env.BENCH_TIMELINE) printTimeline(api, owners, Number(process.env.BENCH_TIMELINE) || 2000);
+		const report = rateReport(api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: r.grantId ? owners.get(r.grantId) : undefined })));
+		const violations = await fake.call<string[]>({ cmd: 'close' });
+		if (violations.length) throw new Error(`contract violations at the fake:\n- ${violations.join('\n- ')}`);
+		const expected = batches * batchSize;
+		const delivered = contacts.filter((e) => /^b\d+-\d+@example\.com$/.test(e)).length;
+		const result: ProcessesResult = {
+			processes,
+			latencyMs,
+			refusedCount,
+			...report,
+			contacts: expected,
+			delivered,
+			failedExecutions: results.reduce((n, r) => n + r.failedExecutions, 0),
+			cpuMicrosPerItem: results.map((r) => Math.round(r.cpuMicros / r.items)),
+			targetFailures: [],
+		};
+		result.targetFailures = [
+			...rateTargetFailures(report, processes),
+			...(delivered !== expected ? [`${delivered} of ${expected} contacts delivered`] : []),
+			...(result.failedExecutions ? [`${result.failedExecutions} failed execution(s): ${results.flatMap((r) => r.errors).join('; ')}`] : []),
+		];
+		return result;
+	} finally {
+		for (const w of workers) w.child.process.kill();
+		fake.process.kill();
+	}
+}
+
+/** BENCH_TIMELINE=<ms>: accepted and refused requests per process in buckets of that many ms. */
+function printTimeline(api: LoggedRequest[], owners: Map<string, string>, bucketMs: number): void {
+	const names = [...new Set(owners.values())].sort();
+	const start = Math.min(...api.map((r) => r.receivedAt));
+	const buckets = new Map<number, Map<string, { ok: number; refused: number }>>();
+	for (const r of api) {
+		const b = Math.floor((r.receivedAt - start) / bucketMs);
+		const row = buckets.get(b) ?? new Map<string, { ok: number; refused: number }>();
+		const cell = row.get(owners.get(r.grantId ?? '') ?? '?') ?? { ok: 0, refused: 0 };
+		if (r.status === 429) cell.refused++;
+		else cell.ok++;
+		row.set(owners.get(r.grantId ?? '') ?? '?', cell);
+		buckets.set(b, row);
+	}
+	for (const [b, row] of [...buckets].sort((x, y) => x[0] - y[0])) {
+		const cells = names.map((n) => `${n} ${row.get(n)?.ok ?? 0}/${row.get(n)?.refused ?? 0}`);
+		console.log(`${((b * bucketMs) / 1000).toFixed(0).padStart(4)} s  ${cells.join('  ')}`);
+	}
+}

@@ -1,0 +1,246 @@
+/**
+ * A deterministic simulation of n8n processes sharing one Constant Contact app: each process runs
+ * the node's real pacer state machine (`AppPacer`) behind a FIFO gate like `PacerGate`, with
+ * `lanes` requests in flight at most (the router's item lanes times the executions it runs), and
+ * retries a 429 the way request.ts does. The server counts arrivals in a strict sliding window of
+ * one second per app, like the fake, either counting only accepted arrivals (lenient) or every
+ * arrival (harsh). Time is simulated: one seed, one outcome.
+ */
+import { AppPacer } from '../../nodes/ConstantContact/transport/pacing.ts';
+import type { PacerTuning, PaceTicket } from '../../nodes/ConstantContact/transport/pacing.ts';
+import { throttleRetryDelayMs } from '../../nodes/ConstantContact/transport/retry.ts';
+
+/** mulberry32: a small seeded PRNG, so every run of a scenario is the same. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export interface NetworkDelay {
+	/** From the grant to the server's arrival (connection set-up, a busy event loop, the network). */
+	upMs: number;
+	/** From the server's answer to the client seeing it. */
+	downMs: number;
+}
+
+export interface SimulationOptions {
+	processes: number;
+	/** Requests each process has to get accepted. */
+	requestsPerProcess: number;
+	/** Requests a process has in flight or waiting at once. */
+	lanes?: number;
+	/** The server's answer time after arrival. */
+	latencyMs?: number;
+	/** Harsh server: refused arrivals count in the window too. */
+	refusedCount?: boolean;
+	seed?: number;
+	/** When each process starts (ms). */
+	startAtMs?: number[];
+	/** Network model; default: a few ms, a cold connection now and then, occasional stalls of a loaded process. */
+	network?: (random: () => number, process: number, request: number) => NetworkDelay;
+	tuning?: Partial<PacerTuning>;
+	limit?: number;
+	/** false: the pacer never hears of a 429 (today's pacer before issue 11: each process at 4/s). */
+	adaptive?: boolean;
+	/** Simulated time after which the run stops, finished or not. */
+	maxSeconds?: number;
+	/** Called on every answer, for tracing a run. */
+	trace?: (event: { at: number; process: number; outcome: 'accepted' | 'throttled'; share: number; startedAt: number; arrivedAt: number }) => void;
+}
+
+export interface ProcessResult {
+	/** Whether every one of its requests got through before `maxSeconds`. */
+	finished: boolean;
+	accepted: number;
+	throttled: number;
+	firstArrival: number;
+	lastArrival: number;
+	/** Share of the app at the end of the run. */
+	finalShare: number;
+}
+
+export interface SimulationResult {
+	processes: ProcessResult[];
+	requests: number;
+	throttled: number;
+	/** Accepted requests per second from the first arrival to the last accepted one. */
+	acceptedPerSecond: number;
+	/** Each process's accepted requests while every process was busy, over all accepted then. */
+	contendedShares: number[];
+	/** Largest number of accepted arrivals in any one-second window (the server's rule: ≤ limit). */
+	peakAcceptedPerWindow: number;
+	/** Seconds from the first arrival to the last. */
+	seconds: number;
+}
+
+/** Default network: loopback-like, with the first request of a lane paying a cold connection and rare stalls. */
+export function defaultNetwork(random: () => number, _process: number, request: number): NetworkDelay {
+	let upMs = 1 + -Math.log(1 - random()) * 2;
+	if (request < 3) upMs += 40 + random() * 80; // a new execution: credential decryption, a new connection
+	if (random() < 0.03) upMs += 20 + random() * 120; // the process was busy (GC, other executions, a loaded machine)
+	const downMs = 1 + random() * 3;
+	return { upMs, downMs };
+}
+
+interface Event {
+	at: number;
+	seq: number;
+	run: () => void;
+}
+
+class Clock {
+	now = 0;
+	private seq = 0;
+	private readonly queue: Event[] = [];
+
+	at(time: number, run: () => void): void {
+		const event = { at: Math.max(time, this.now), seq: this.seq++, run };
+		// Binary insertion keeps the queue ordered by (at, seq).
+		let lo = 0;
+		let hi = this.queue.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			const m = this.queue[mid];
+			if (m.at < event.at || (m.at === event.at && m.seq < event.seq)) lo = mid + 1;
+			else hi = mid;
+		}
+		this.queue.splice(lo, 0, event);
+	}
+
+	run(until: number): void {
+		for (let event = this.queue.shift(); event && event.at <= until; event = this.queue.shift()) {
+			this.now = event.at;
+			event.run();
+		}
+	}
+}
+
+export function simulate(options: SimulationOptions): SimulationResult {
+	const {
+		processes: processCount,
+		requestsPerProcess,
+		lanes = 12,
+		latencyMs = 50,
+		refusedCount = false,
+		seed = 1,
+		network = defaultNetwork,
+		tuning,
+		limit = 4,
+	} = options;
+	const random = seededRandom(seed);
+	const clock = new Clock();
+	// Wall-clock time where the run starts: the pacer's epochs are multiples of the wall clock.
+	const origin = 1_700_000_000_000 + Math.floor(random() * 60_000);
+	clock.now = origin;
+	const windowArrivals: number[] = [];
+	const acceptedLog: Array<{ at: number; process: number }> = [];
+	let throttledTotal = 0;
+
+	/** The server's decision at arrival: a strict sliding window of one second. */
+	const arrive = (at: number): boolean => {
+		while (windowArrivals.length && windowArrivals[0] <= at - 1000) windowArrivals.shift();
+		const ok = windowArrivals.length < limit;
+		if (ok || refusedCount) windowArrivals.push(at);
+		return ok;
+	};
+
+	const results: ProcessResult[] = [];
+	const shares: Array<() => void> = [];
+	for (let p = 0; p < processCount; p++) {
+		const pacer = new AppPacer(tuning, seededRandom(seed * 1000 + p + 1));
+		const result: ProcessResult = { finished: false, accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0 };
+		results.push(result);
+		const waiting: Array<(ticket: PaceTicket) => void> = [];
+		let wakeScheduled = false;
+		let issued = 0;
+		let sent = 0;
+
+		const pump = (): void => {
+			wakeScheduled = false;
+			while (waiting.length) {
+				const at = pacer.earliestStart(clock.now, 1);
+				if (at > clock.now) {
+					wakeScheduled = true;
+					// PacerGate sleeps at most 25 ms, and a timer fires 0–2 ms late.
+					clock.at(clock.now + Math.min(Math.ceil(at - clock.now), 25) + random() * 2, pump);
+					return;
+				}
+				const ticket = pacer.start(clock.now, 1, 'request');
+				waiting.shift()!(ticket);
+			}
+		};
+		const acquire = (then: (ticket: PaceTicket) => void): void => {
+			waiting.push(then);
+			if (!wakeScheduled && waiting.length === 1) pump();
+		};
+
+		const send = (): void => {
+			acquire((ticket) => {
+				const delay = network(random, p, sent++);
+				clock.at(clock.now + delay.upMs, () => {
+					const arrival = clock.now;
+					const ok = arrive(arrival);
+					result.firstArrival = Math.min(result.firstArrival, arrival);
+					result.lastArrival = Math.max(result.lastArrival, arrival);
+					if (ok) acceptedLog.push({ at: arrival, process: p });
+					clock.at(arrival + latencyMs + delay.downMs, () => {
+						pacer.settle(ticket, clock.now, ok || options.adaptive === false ? 'accepted' : 'throttled');
+						options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
+						if (ok) {
+							result.accepted++;
+							if (result.accepted === requestsPerProcess) result.finished = true;
+							// The lane's next request (the item's PUT after its GET, or the next item).
+							if (issued < requestsPerProcess) {
+								issued++;
+								clock.at(clock.now + 1 + random() * 3, send);
+							}
+						} else {
+							result.throttled++;
+							throttledTotal++;
+							clock.at(clock.now + throttleRetryDelayMs(random), send);
+						}
+					});
+				});
+			});
+		};
+
+		const startAt = origin + (options.startAtMs?.[p] ?? 0);
+		clock.at(startAt, () => {
+			for (let lane = 0; lane < lanes && issued < requestsPerProcess; lane++) {
+				issued++;
+				send();
+			}
+		});
+		shares.push(() => (result.finalShare = pacer.share));
+	}
+	clock.run(origin + (options.maxSeconds ?? 1800) * 1000);
+	for (const read of shares) read();
+
+	const first = Math.min(...results.map((r) => r.firstArrival));
+	const lastAccepted = acceptedLog.at(-1)?.at ?? first;
+	const requests = results.reduce((n, r) => n + r.accepted + r.throttled, 0);
+	const contendedFrom = Math.max(...results.map((r) => r.firstArrival));
+	const contendedTo = Math.min(...results.map((r) => r.lastArrival));
+	const contended = acceptedLog.filter((a) => a.at >= contendedFrom && a.at <= contendedTo);
+	const contendedShares = results.map((_, p) => (contended.length ? contended.filter((a) => a.process === p).length / contended.length : 0));
+	let peak = 0;
+	for (let i = 0, j = 0; i < acceptedLog.length; i++) {
+		while (acceptedLog[j].at <= acceptedLog[i].at - 1000) j++;
+		peak = Math.max(peak, i - j + 1);
+	}
+	return {
+		processes: results,
+		requests,
+		throttled: throttledTotal,
+		acceptedPerSecond: (acceptedLog.length - 1) / ((lastAccepted - first) / 1000),
+		contendedShares,
+		peakAcceptedPerWindow: peak,
+		seconds: (Math.max(...results.map((r) => r.lastArrival)) - first) / 1000,
+	};
+}

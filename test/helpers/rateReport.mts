@@ -1,0 +1,112 @@
+/**
+ * What a run did to Constant Contact's per-second limit, from the requests the fake received:
+ * requests, 429s, accepted requests per second, and how the accepted requests divided between the
+ * processes that sent them (each attributed by the caller). Shared by the benchmark and the
+ * queue-mode end-to-end suite, so both report and assert the same numbers.
+ */
+export interface AttributedRequest {
+	receivedAt: number;
+	status: number;
+	/** Which process sent it (a worker, a benchmark process); undefined when unknown. */
+	owner?: string;
+}
+
+export interface OwnerReport {
+	owner: string;
+	requests: number;
+	accepted: number;
+	throttled: number;
+	/** Accepted requests per second over this owner's own busy span (first to last arrival). */
+	acceptedPerSecond: number;
+	/** Share of all accepted requests while every owner was busy. */
+	contendedShare: number;
+}
+
+export interface RateReport {
+	requests: number;
+	throttled: number;
+	throttledRatio: number;
+	accepted: number;
+	/** Accepted requests per second from the first arrival to the last accepted one. */
+	acceptedPerSecond: number;
+	seconds: number;
+	owners: OwnerReport[];
+	/** The smallest contended share over the largest (1: even; below 0.5: someone got less than half of another). */
+	fairness: number;
+	/** Most accepted arrivals in any one second (Constant Contact allows 4). */
+	peakPerSecond: number;
+}
+
+/** Not refused by the limit: 429 is, 401 (expired token) and dropped connections do not pass it. */
+export const isAccepted = (status: number): boolean => status !== 429 && status !== 401 && status !== 0;
+
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function rateReport(requests: AttributedRequest[]): RateReport {
+	const sorted = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
+	const accepted = sorted.filter((r) => isAccepted(r.status));
+	const first = sorted[0]?.receivedAt ?? 0;
+	const lastAccepted = accepted.at(-1)?.receivedAt ?? first;
+	const perSecond = (n: number, from: number, to: number): number => (to > from ? round((n - 1) / ((to - from) / 1000)) : 0);
+	const owners = [...new Set(sorted.map((r) => r.owner).filter((o): o is string => o !== undefined))].sort();
+	const spans = owners.map((owner) => {
+		const own = sorted.filter((r) => r.owner === owner);
+		return { owner, own, from: own[0]!.receivedAt, to: own.at(-1)!.receivedAt };
+	});
+	// While every owner was busy: from the last one's first request to the first one's last request.
+	const contendedFrom = Math.max(...spans.map((s) => s.from));
+	const contendedTo = Math.min(...spans.map((s) => s.to));
+	const contended = accepted.filter((r) => r.receivedAt >= contendedFrom && r.receivedAt <= contendedTo);
+	const ownerReports = spans.map(({ owner, own, from, to }): OwnerReport => {
+		const ownAccepted = own.filter((r) => isAccepted(r.status));
+		return {
+			owner,
+			requests: own.length,
+			accepted: ownAccepted.length,
+			throttled: own.filter((r) => r.status === 429).length,
+			acceptedPerSecond: perSecond(ownAccepted.length, from, to),
+			contendedShare: contended.length ? round(contended.filter((r) => r.owner === owner).length / contended.length, 3) : 0,
+		};
+	});
+	const shares = ownerReports.map((o) => o.contendedShare);
+	let peak = 0;
+	for (let i = 0, j = 0; i < accepted.length; i++) {
+		while (accepted[j]!.receivedAt <= accepted[i]!.receivedAt - 1000) j++;
+		peak = Math.max(peak, i - j + 1);
+	}
+	const throttled = sorted.filter((r) => r.status === 429).length;
+	return {
+		requests: sorted.length,
+		throttled,
+		throttledRatio: sorted.length ? round(throttled / sorted.length, 4) : 0,
+		accepted: accepted.length,
+		acceptedPerSecond: perSecond(accepted.length, first, lastAccepted),
+		seconds: round((lastAccepted - first) / 1000, 1),
+		owners: ownerReports,
+		fairness: shares.length > 1 && Math.max(...shares) > 0 ? round(Math.min(...shares) / Math.max(...shares)) : 1,
+		peakPerSecond: peak,
+	};
+}
+
+/** The targets of issue 11, for several processes sharing one app (one process: no 429 at all). */
+export function rateTargetFailures(report: RateReport, processes: number): string[] {
+	const failures: string[] = [];
+	if (processes === 1) {
+		if (report.throttled > 0) failures.push(`one process saw ${report.throttled} 429(s); expected none`);
+		if (report.acceptedPerSecond < 3.85) failures.push(`one process accepted ${report.acceptedPerSecond}/s; expected ≥ 3.85`);
+	} else {
+		if (report.acceptedPerSecond < 3.6) failures.push(`accepted ${report.acceptedPerSecond}/s in total; expected ≥ 3.6`);
+		if (report.throttledRatio > 0.05) failures.push(`${report.throttled} of ${report.requests} requests (${(report.throttledRatio * 100).toFixed(1)} %) were 429; expected ≤ 5 %`);
+		if (report.fairness < 0.5) failures.push(`the smallest accepted share is ${report.fairness} of the largest; expected ≥ 0.5`);
+	}
+	if (report.peakPerSecond > 4) failures.push(`${report.peakPerSecond} requests were accepted within one second (the fake allows 4)`);
+	return failures;
+}
+
+/** One markdown row per owner and a total, for printed summaries. */
+export function rateTable(report: RateReport, label = 'process'): string {
+	const rows = [`| ${label} | requests | 429 | accepted | accepted/s | contended share |`, '|---|---|---|---|---|---|'];
+	for (const o of report.owners) rows.push(`| ${o.owner} | ${o.requests} | ${o.throttled} | ${o.accepted} | ${o.acceptedPerSecond} | ${o.contendedShare} |`);
+	rows.push(`| total | ${report.requests} | ${report.throttled} (${(report.throttledRatio * 100).toFixed(1)} %) | ${report.accepted} | ${report.acceptedPerSecond} | fairness ${report.fairness} |`);
+	return rows.join('\n');
+}
