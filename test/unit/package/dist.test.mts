@@ -73,7 +73,7 @@ describe('the built package', () => {
 	});
 
 	it('emits the transport once, so the node and the trigger share one pacer and refresh gate per process', () => {
-		const defining = distFiles().filter((file) => /class SlidingWindowPacer\b/.test(readFileSync(new URL(file, root), 'utf8')));
+		const defining = distFiles().filter((file) => /class AppPacer\b/.test(readFileSync(new URL(file, root), 'utf8')));
 		expect(defining).toEqual(['dist/nodes/ConstantContact/transport/pacing.js']);
 	});
 
