@@ -33,8 +33,22 @@ export interface SimulationOptions {
 	processes: number;
 	/** Requests each process has to get accepted. */
 	requestsPerProcess: number;
-	/** Requests a process has in flight or waiting at once. */
+	/** Requests a process has in flight or waiting at once (without `executions`: one pool for the whole process). */
 	lanes?: number;
+	/**
+	 * Queue mode: each process runs this many executions at once (`n8n worker --concurrency`), each
+	 * with `lanes` items in flight (the router's 4) and `requestsPerProcess / executions` requests;
+	 * an execution that is done leaves its lanes idle, so a process's demand falls as it finishes.
+	 */
+	executions?: number;
+	/** Each execution starts up to this much later than its process, at random (a job picked up, the workflow loaded). */
+	executionStaggerMs?: number;
+	/**
+	 * A loaded machine: each process's event loop stalls now and then (GC, other executions, other
+	 * processes on the cores), on average every `everyMs` for an exponential time of mean `meanMs`;
+	 * nothing of that process runs meanwhile (timers fire late, answers are seen late).
+	 */
+	stalls?: { everyMs: number; meanMs: number };
 	/** The server's answer time after arrival. */
 	latencyMs?: number;
 	/** Harsh server: refused arrivals count in the window too. */
@@ -42,7 +56,7 @@ export interface SimulationOptions {
 	seed?: number;
 	/** When each process starts (ms). */
 	startAtMs?: number[];
-	/** Network model; default: a few ms, a cold connection now and then, occasional stalls of a loaded process. */
+	/** Network model; default: a few ms, a cold connection now and then, occasional stalls of a loaded process. `request` counts per execution. */
 	network?: (random: () => number, process: number, request: number) => NetworkDelay;
 	tuning?: Partial<PacerTuning>;
 	limit?: number;
@@ -63,6 +77,8 @@ export interface ProcessResult {
 	lastArrival: number;
 	/** Share of the app at the end of the run. */
 	finalShare: number;
+	/** When its last request was accepted (ms after the first arrival of the run). */
+	finishedAtMs: number;
 }
 
 export interface SimulationResult {
@@ -77,6 +93,18 @@ export interface SimulationResult {
 	peakAcceptedPerWindow: number;
 	/** Seconds from the first arrival to the last. */
 	seconds: number;
+}
+
+/**
+ * An n8n worker (credentials read and decrypted per request, execution data saved): a few to tens
+ * of ms between the grant and the arrival and on the way back, and an execution's first request
+ * opens a connection.
+ */
+export function workerNetwork(random: () => number, _process: number, request: number): NetworkDelay {
+	let upMs = 2 + -Math.log(1 - random()) * 6;
+	if (request === 0) upMs += 40 + random() * 80;
+	const downMs = 1 + -Math.log(1 - random()) * 6;
+	return { upMs, downMs };
 }
 
 /** Default network: loopback-like, with the first request of a lane paying a cold connection and rare stalls. */
@@ -152,23 +180,39 @@ export function simulate(options: SimulationOptions): SimulationResult {
 
 	const results: ProcessResult[] = [];
 	const shares: Array<() => void> = [];
+	const lastAcceptedOf: number[] = [];
 	for (let p = 0; p < processCount; p++) {
 		const pacer = new AppPacer(tuning, seededRandom(seed * 1000 + p + 1));
-		const result: ProcessResult = { finished: false, accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0 };
+		const result: ProcessResult = { finished: false, accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0, finishedAtMs: 0 };
 		results.push(result);
+		lastAcceptedOf.push(0);
 		const waiting: Array<(ticket: PaceTicket) => void> = [];
 		let wakeScheduled = false;
-		let issued = 0;
-		let sent = 0;
+
+		// The process's event loop: nothing of it runs while it stalls.
+		const stallRandom = seededRandom(seed * 7919 + p + 1);
+		const stallList: Array<[number, number]> = [];
+		let stallHorizon = origin;
+		const free = (time: number): number => {
+			if (!options.stalls) return time;
+			const { everyMs, meanMs } = options.stalls;
+			while (stallHorizon <= time + 5000) {
+				stallHorizon += -Math.log(1 - stallRandom()) * everyMs;
+				stallList.push([stallHorizon, stallHorizon + -Math.log(1 - stallRandom()) * meanMs]);
+			}
+			for (const [from, to] of stallList) if (time >= from && time < to) return to;
+			return time;
+		};
+		const at = (time: number, run: () => void): void => clock.at(free(time), run);
 
 		const pump = (): void => {
 			wakeScheduled = false;
 			while (waiting.length) {
-				const at = pacer.earliestStart(clock.now, 1);
-				if (at > clock.now) {
+				const next = pacer.earliestStart(clock.now, 1);
+				if (next > clock.now) {
 					wakeScheduled = true;
 					// PacerGate sleeps at most 25 ms, and a timer fires 0–2 ms late.
-					clock.at(clock.now + Math.min(Math.ceil(at - clock.now), 25) + random() * 2, pump);
+					at(clock.now + Math.min(Math.ceil(next - clock.now), 25) + random() * 2, pump);
 					return;
 				}
 				const ticket = pacer.start(clock.now, 1, 'request');
@@ -180,49 +224,63 @@ export function simulate(options: SimulationOptions): SimulationResult {
 			if (!wakeScheduled && waiting.length === 1) pump();
 		};
 
-		const send = (): void => {
-			acquire((ticket) => {
-				const delay = network(random, p, sent++);
-				clock.at(clock.now + delay.upMs, () => {
-					const arrival = clock.now;
-					const ok = arrive(arrival);
-					result.firstArrival = Math.min(result.firstArrival, arrival);
-					result.lastArrival = Math.max(result.lastArrival, arrival);
-					if (ok) acceptedLog.push({ at: arrival, process: p });
-					clock.at(arrival + latencyMs + delay.downMs, () => {
-						pacer.settle(ticket, clock.now, ok || options.adaptive === false ? 'accepted' : 'throttled');
-						options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
+		/** One execution (or the whole process without `executions`): `requests` requests over `lanes` lanes. */
+		const runExecution = (requests: number, startAt: number): void => {
+			let issued = 0;
+			let sent = 0;
+			const send = (): void => {
+				acquire((ticket) => {
+					const delay = network(random, p, sent++);
+					clock.at(free(clock.now + delay.upMs), () => {
+						const arrival = clock.now;
+						const ok = arrive(arrival);
+						result.firstArrival = Math.min(result.firstArrival, arrival);
+						result.lastArrival = Math.max(result.lastArrival, arrival);
 						if (ok) {
-							result.accepted++;
-							if (result.accepted === requestsPerProcess) result.finished = true;
-							// The lane's next request (the item's PUT after its GET, or the next item).
-							if (issued < requestsPerProcess) {
-								issued++;
-								clock.at(clock.now + 1 + random() * 3, send);
-							}
-						} else {
-							result.throttled++;
-							throttledTotal++;
-							clock.at(clock.now + throttleRetryDelayMs(random), send);
+							acceptedLog.push({ at: arrival, process: p });
+							lastAcceptedOf[p] = arrival;
 						}
+						at(arrival + latencyMs + delay.downMs, () => {
+							pacer.settle(ticket, clock.now, ok || options.adaptive === false ? 'accepted' : 'throttled');
+							options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
+							if (ok) {
+								result.accepted++;
+								if (result.accepted === requestsPerProcess) result.finished = true;
+								// The lane's next request (the item's PUT after its GET, or the next item).
+								if (issued < requests) {
+									issued++;
+									at(clock.now + 1 + random() * 3, send);
+								}
+							} else {
+								result.throttled++;
+								throttledTotal++;
+								at(clock.now + throttleRetryDelayMs(random), send);
+							}
+						});
 					});
 				});
+			};
+			at(startAt, () => {
+				for (let lane = 0; lane < lanes && issued < requests; lane++) {
+					issued++;
+					send();
+				}
 			});
 		};
 
 		const startAt = origin + (options.startAtMs?.[p] ?? 0);
-		clock.at(startAt, () => {
-			for (let lane = 0; lane < lanes && issued < requestsPerProcess; lane++) {
-				issued++;
-				send();
-			}
-		});
+		const executions = options.executions ?? 1;
+		for (let e = 0; e < executions; e++) {
+			const requests = Math.floor(requestsPerProcess / executions) + (e < requestsPerProcess % executions ? 1 : 0);
+			runExecution(requests, startAt + (options.executions ? random() * (options.executionStaggerMs ?? 0) : 0));
+		}
 		shares.push(() => (result.finalShare = pacer.share));
 	}
 	clock.run(origin + (options.maxSeconds ?? 1800) * 1000);
 	for (const read of shares) read();
 
 	const first = Math.min(...results.map((r) => r.firstArrival));
+	results.forEach((r, p) => (r.finishedAtMs = lastAcceptedOf[p] - first));
 	const lastAccepted = acceptedLog.at(-1)?.at ?? first;
 	const requests = results.reduce((n, r) => n + r.accepted + r.throttled, 0);
 	const contendedFrom = Math.max(...results.map((r) => r.firstArrival));
