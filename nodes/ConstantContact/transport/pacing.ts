@@ -22,7 +22,9 @@ import { REQUESTS_PER_SECOND } from './constants';
  * - While shared (a 429 in the last minute), every 30 s on the wall clock every process goes to one
  *   slot and probes up again from a random moment, those that held more later: the slots beyond
  *   one rotate, so 3 processes on 4 slots take turns at the second one, and a process squeezed
- *   below one slot gets its slot back.
+ *   below one slot gets its slot back. A process that held the whole window through a whole epoch
+ *   without a 429 is alone (anyone else getting through would have met its full window) and keeps
+ *   it: a stray 429 costs a lone process one ramp, not a minute of re-divisions.
  * - Squeezed (a 429 outside a probe): the first squeeze of an epoch is most likely someone else's
  *   probe and only moves this process's phase; the next halves the share (4 → 2 → 1 → ½ → ¼:
  *   below one slot, one request per 1/share windows, for 5 processes and more).
@@ -153,6 +155,9 @@ export class AppPacer {
 	/** Squeezes this epoch (the first `forgivenSqueezes` only move the phase). */
 	private squeezes = 0;
 
+	/** The last 429 this process saw, of any kind. */
+	private lastThrottledAt = Number.NEGATIVE_INFINITY;
+
 	/** When the last request started. */
 	private lastStartAt = Number.NEGATIVE_INFINITY;
 
@@ -233,6 +238,7 @@ export class AppPacer {
 		const { settleMs, raceMs, minShare, holdAfterSqueezeMs } = this.tuning;
 		// Whatever else happens, the next start moves to another phase.
 		this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
+		this.lastThrottledAt = now;
 		// A request started before the last cut had settled belongs to the same event.
 		if (ticket.at < this.lastCutAt + settleMs) return;
 		this.tick(now);
@@ -275,7 +281,9 @@ export class AppPacer {
 		}
 		const shared = this.shared(now);
 		const epoch = Math.floor(now / epochMs);
-		if (shared && this.epoch !== undefined && epoch !== this.epoch) {
+		// The whole window through a whole epoch without a 429: nobody else gets through, keep it.
+		const alone = this.currentShare >= limit && !this.probe && now - this.lastThrottledAt > epochMs;
+		if (shared && this.epoch !== undefined && epoch !== this.epoch && !alone) {
 			// A new epoch: everyone sharing the app goes to one slot (a process squeezed below one
 			// gets its slot back) and grows from a random moment, those that held more later, so the
 			// slots beyond one rotate and nobody is starved for longer than an epoch.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AppPacer, DEFAULT_TUNING, PacerGate, pacerFor } from '../../../nodes/ConstantContact/transport/pacing.ts';
 import type { PaceOutcome, PaceTicket } from '../../../nodes/ConstantContact/transport/pacing.ts';
-import { simulate } from '../../helpers/pacingSimulation.mts';
+import { simulate, workerNetwork } from '../../helpers/pacingSimulation.mts';
 import type { SimulationOptions, SimulationResult } from '../../helpers/pacingSimulation.mts';
 
 const CYCLE = DEFAULT_TUNING.windowMs + DEFAULT_TUNING.marginMs;
@@ -245,6 +245,31 @@ describe('AppPacer sharing the app', () => {
 		expect(firstProbe(small)).toBeLessThan(firstProbe(big));
 	});
 
+	it('a process that held the whole window through a whole epoch without a 429 is alone: the next epoch does not re-divide', () => {
+		const pacer = new AppPacer({}, fixedRandom());
+		// A stray 429 early in an epoch (a cold request arriving late): contention begins.
+		const stray = pacer.start(pacer.earliestStart(warm(pacer, T0 + 1000)));
+		pacer.settle(stray, stray.at + 50, 'throttled');
+		const epochMs = DEFAULT_TUNING.epochMs;
+		// Probes find room, back to 4 within the epoch; the next epoch (the 429 less than an epoch
+		// before) still re-divides; at the one after, the app is still "shared" (a 429 within the
+		// last minute) but this process held 4 for a whole epoch without one.
+		let now = stray.at + 50;
+		const shareAt = (until: number): number => {
+			for (let at = pacer.earliestStart(now); at < until; at = pacer.earliestStart(now)) {
+				const t = pacer.start(at);
+				pacer.settle(t, (now = t.at + 50), 'accepted');
+			}
+			pacer.earliestStart((now = until));
+			return pacer.share;
+		};
+		expect(shareAt(T0 + epochMs - 100)).toBe(4);
+		expect(shareAt(T0 + epochMs + 100)).toBe(1);
+		expect(shareAt(T0 + 2 * epochMs - 100)).toBe(4);
+		expect(pacer.shared(T0 + 2 * epochMs + 100)).toBe(true);
+		expect(shareAt(T0 + 2 * epochMs + 100)).toBe(4);
+	});
+
 	it('a minute without a 429 ends the sharing: no more epochs, the share grows back to 4', () => {
 		const pacer = new AppPacer({}, fixedRandom());
 		const now = warm(pacer);
@@ -349,6 +374,58 @@ describe('simulated processes sharing one app', () => {
 			for (const r of results) expect(r.processes.every((p) => p.finished)).toBe(true);
 			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.08);
 			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(2.8);
+		}
+	});
+});
+
+/**
+ * The queue-mode e2e suite's shape: each worker runs `--concurrency` executions of 4 item lanes
+ * that start a little apart, answers jitter (credentials read per request, execution data saved),
+ * and the event loop stalls now and then; a worker's demand falls as its executions finish. While
+ * every worker is busy they use about 3.7 of the 3.88 requests per second; the run's total falls
+ * with the tail: when one worker finishes, the others hold the shares they had (a failed probe
+ * waits for the next epoch) until the next 30 s re-division and the climb after it.
+ */
+describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loop stalls)', () => {
+	const queue = (processes: number, extra: Partial<SimulationOptions> = {}): SimulationResult[] =>
+		runSeeds({
+			processes,
+			requestsPerProcess: Math.round(360 / processes),
+			executions: { 1: 6, 2: 3, 3: 2 }[processes] ?? 2,
+			lanes: 4,
+			executionStaggerMs: 1500,
+			network: workerNetwork,
+			stalls: { everyMs: 1000, meanMs: 20 },
+			...extra,
+		});
+
+	it('an execution has 4 lanes: a slow API bounds one execution by its lanes, six reach the pacer', () => {
+		const one = simulate({ processes: 1, requestsPerProcess: 60, executions: 1, lanes: 4, latencyMs: 1500, network: workerNetwork, seed: 1 });
+		const six = simulate({ processes: 1, requestsPerProcess: 240, executions: 6, lanes: 4, latencyMs: 1500, network: workerNetwork, seed: 1 });
+		expect(one.acceptedPerSecond).toBeLessThan(4 / 1.5);
+		expect(six.acceptedPerSecond).toBeGreaterThan(3);
+	});
+
+	it('one worker: at most a 429 at the start of an execution, near the single-process rate at 50 and 400 ms', () => {
+		for (const latencyMs of [50, 400]) {
+			const results = queue(1, { latencyMs });
+			for (const r of results) {
+				expect(r.throttled).toBeLessThanOrEqual(1);
+				expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
+			}
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.6);
+		}
+	});
+
+	it('two and three workers: everything delivered, 429s bounded; workers finish at different times', () => {
+		for (const processes of [2, 3]) {
+			const results = queue(processes, { latencyMs: 50 });
+			for (const r of results) {
+				expect(r.processes.every((p) => p.finished)).toBe(true);
+				expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
+			}
+			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.08);
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.2);
 		}
 	});
 });
