@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { FakeOptions } from '../test/fake-constant-contact/server.mts';
-import { rateReport, rateTargetFailures } from '../test/helpers/rateReport.mts';
+import { rateReport, rateTargetFailures, windowViolations } from '../test/helpers/rateReport.mts';
 import type { RateReport } from '../test/helpers/rateReport.mts';
 import type { FakeCommand, IssuedTokens, LoggedRequest } from './fakeProcess.mts';
 import type { NodeProcessResult, NodeProcessTask } from './nodeProcess.mts';
@@ -123,6 +123,7 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 		};
 		result.targetFailures = [
 			...rateTargetFailures(report, processes),
+			...windowViolations(report),
 			...(delivered !== expected ? [`${delivered} of ${expected} contacts delivered`] : []),
 			...(result.failedExecutions ? [`${result.failedExecutions} failed execution(s): ${results.flatMap((r) => r.errors).join('; ')}`] : []),
 		];

@@ -88,7 +88,10 @@ export function rateReport(requests: AttributedRequest[]): RateReport {
 	};
 }
 
-/** The targets of issue 11, for several processes sharing one app (one process: no 429 at all). */
+/**
+ * Issue 11's rate targets, for several processes sharing one app (one process: no 429 at all). The
+ * queue-mode suite reports them; what it enforces is `windowViolations` and delivery.
+ */
 export function rateTargetFailures(report: RateReport, processes: number): string[] {
 	const failures: string[] = [];
 	if (processes === 1) {
@@ -99,8 +102,12 @@ export function rateTargetFailures(report: RateReport, processes: number): strin
 		if (report.throttledRatio > 0.05) failures.push(`${report.throttled} of ${report.requests} requests (${(report.throttledRatio * 100).toFixed(1)} %) were 429; expected ≤ 5 %`);
 		if (report.fairness < 0.5) failures.push(`the smallest accepted share is ${report.fairness} of the largest; expected ≥ 0.5`);
 	}
-	if (report.peakPerSecond > 4) failures.push(`${report.peakPerSecond} requests were accepted within one second (the fake allows 4)`);
 	return failures;
+}
+
+/** More accepted arrivals within one second than Constant Contact allows: the fake or the report is wrong. */
+export function windowViolations(report: RateReport): string[] {
+	return report.peakPerSecond > 4 ? [`${report.peakPerSecond} requests were accepted within one second (the fake allows 4)`] : [];
 }
 
 /** One markdown row per owner and a total, for printed summaries. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { rateReport, rateTargetFailures } from './rateReport.mts';
+import { rateReport, rateTargetFailures, windowViolations } from './rateReport.mts';
 
 /** `n` requests from `owner`, `gapMs` apart from `from`, all with `status`. */
 const run = (owner: string, from: number, n: number, gapMs: number, status = 200) =>
@@ -32,5 +32,10 @@ describe('rateReport', () => {
 		expect(rateTargetFailures(throttled, 1).join()).toMatch(/saw 1 429/);
 		const slow = rateReport([...run('w1', 0, 20, 600), ...run('w2', 300, 20, 600)]);
 		expect(rateTargetFailures(slow, 2).join()).toMatch(/expected ≥ 3.6/);
+	});
+
+	it('tells 5 accepted arrivals within one second apart from the rate targets', () => {
+		expect(windowViolations(rateReport(run('w1', 0, 40, 258)))).toEqual([]);
+		expect(windowViolations(rateReport(run('w1', 0, 5, 200))).join()).toMatch(/5 requests were accepted within one second/);
 	});
 });
