@@ -29,15 +29,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
-	INodeTypes,
 	IRun,
-	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRequire } from 'node:module';
 
 import type { Harness } from './n8n.mts';
-import { CREDENTIAL_ID, CREDENTIAL_NAME } from './n8n.mts';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, NodeTypes } from './n8n.mts';
 
 const { Workflow, deepCopy } = createRequire(import.meta.url)('n8n-workflow') as typeof import('n8n-workflow');
 
@@ -133,28 +131,6 @@ class Start implements INodeType {
 	}
 }
 
-class Types implements INodeTypes {
-	private readonly types: Record<string, INodeType>;
-
-	constructor(types: Record<string, INodeType>) {
-		this.types = types;
-	}
-
-	getByName(name: string): INodeType | IVersionedNodeType {
-		const type = this.types[name];
-		if (!type) throw new Error(`Unknown node type ${name}`);
-		return type;
-	}
-
-	getByNameAndVersion(name: string): INodeType {
-		return this.getByName(name) as INodeType;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
 export interface ToolRun {
 	run: IRun;
 	call: ToolCall;
@@ -198,7 +174,7 @@ export async function runAsTool(
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: new Types({ 'test.start': new Start(), 'test.agent': new TestAgent(), [options.typeName]: options.nodeType }),
+		nodeTypes: new NodeTypes({ 'test.start': new Start(), 'test.agent': new TestAgent(), [options.typeName]: options.nodeType }),
 		staticData: {},
 		settings: { executionOrder: 'v1' },
 	});

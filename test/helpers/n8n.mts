@@ -151,7 +151,7 @@ class SourceNode implements INodeType {
 	}
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(types: Record<string, INodeType>) {
