@@ -11,23 +11,27 @@ import { REQUESTS_PER_SECOND } from './constants';
  * holds a *share*: how many of the window's 4 arrivals it may use (its arrivals are evenly spaced,
  * 1030 ms / share apart, and never more than `share` of them fall within 1030 ms). Shares are whole
  * slots, so processes whose shares add up to 4 can never put 5 requests into one second, whatever
- * their phases: no lockstep to fall into.
+ * their phases.
  *
  * - Alone, a process holds all 4: 4 requests per 1030 ms (the margin absorbs clock noise).
- * - Contention begins with a 429 (another process, another integration): the share drops to one
- *   slot and grows back from a random moment a cycle later. Growing is probing: one slot more, its
- *   first extra request right after one of this process's own (so with no room it meets a full
- *   window and fails alone), and a 429 within 2 s sends the share back. Probes that go through
- *   continue every few seconds; a failed one ends growing until the next epoch.
- * - While shared (a 429 in the last minute), every 30 s on the wall clock every process goes to one
- *   slot and probes up again from a random moment, those that held more later: the slots beyond
- *   one rotate, so 3 processes on 4 slots take turns at the second one, and a process squeezed
- *   below one slot gets its slot back. A process that held the whole window through a whole epoch
- *   without a 429 is alone (anyone else getting through would have met its full window) and keeps
- *   it: a stray 429 costs a lone process one ramp, not a minute of re-divisions.
- * - Squeezed (a 429 outside a probe): the first squeeze of an epoch is most likely someone else's
- *   probe and only moves this process's phase; the next halves the share (4 → 2 → 1 → ½ → ¼:
- *   below one slot, one request per 1/share windows, for 5 processes and more).
+ * - Contention begins with a 429: the share drops to one slot and climbs back by probes until one
+ *   fails. A probe asks for one slot more and proves it with extra requests sent right after the
+ *   process's own (a cycle apart, each at the old share's pace): with no room, the extra request
+ *   meets a full window and is refused alone, so a probe costs one 429 and nobody else's request.
+ *   Only after 2 extras went through does the process use the new share. A failed probe goes back
+ *   to the share before it and keeps its phase: nothing moves for the others to mistake for room.
+ * - Shared (a 429 in the last minute), the slots beyond one rotate on the wall clock, which every
+ *   process reads alike: at each 15 s boundary a process holding more than one slot hands one
+ *   back, a cycle later the one-slot processes race for it, those that held a second slot longest
+ *   ago first (so 3 processes on 4 slots take turns at the 4th in order), and the one that handed
+ *   it back tries to get it back last. A one-slot process that held a second slot recently sits the
+ *   race out, so a boundary costs one refused probe, not one per process. When a hand-back comes
+ *   straight back (nobody took it: two processes on 2 + 2), the process skips the next boundary,
+ *   then two: sharing evenly costs almost nothing.
+ * - Squeezed (a 429 outside a probe): the first of a boundary is most likely someone else's probe
+ *   and is forgiven; the next halves a share of 2 or more; one slot halves (4 → 2 → 1 → ½ → ¼, for
+ *   5 processes and more) only after 2 squeezes within 10 s.
+ * - A minute without a 429 ends the sharing: the process probes back up every few seconds.
  *
  * The window is counted at Constant Contact's clock, which sees a request when it arrives, not when
  * it was sent. A request whose answer took longer than the usual answer for its kind may have
@@ -37,6 +41,7 @@ import { REQUESTS_PER_SECOND } from './constants';
  * the next start. A request that will go twice (401, refresh, retry) takes two slots.
  *
  * `AppPacer` is the pure state machine (time is passed in); `PacerGate` is the FIFO async wait.
+ * `test/helpers/pacingSimulation.mts` runs it as several processes against a strict window.
  */
 
 /** What the answer to a paced request says about the app's per-second budget. */
@@ -56,23 +61,40 @@ export interface PacerTuning {
 	marginMs: number;
 	/** The smallest share: one request per 1 / minShare windows (below 1 only with 5+ processes). */
 	minShare: number;
-	/** While shared, the shares are re-divided at each multiple of this on the wall clock. */
+	/** While shared, the slots beyond one rotate at each multiple of this on the wall clock. */
 	epochMs: number;
-	/** The first probe after contention begins or an epoch starts comes a cycle later plus up to this, at random (later by this per slot held beyond one). */
+	/** At a boundary, a process that held a second slot more recently probes later, by up to this. */
 	raceMs: number;
-	/** A 429 this soon after a probe means it failed (back to the share before it). */
-	probeWindowMs: number;
-	/** After a probe that went through, the next one comes after about this long. */
+	/** Random spread added to each process's place in the race. */
+	raceJitterMs: number;
+	/** How far back holding a second slot counts for the place in the race. */
+	rotationMemoryMs: number;
+	/** A one-slot process that held a second slot this recently sits the race out. */
+	sitOutMs: number;
+	/** Extra requests that must go through before a probe's new share is used. */
+	probeExtras: number;
+	/** A probe's extra request follows one of this process's own this soon: it meets a full window if there is no room. */
+	probeGapMs: number;
+	/** A probe whose extras could not all be sent (no demand) within this long is dropped. */
+	probeTimeoutMs: number;
+	/** While below the share it aims for (back to what it held, or up after contention), the next probe comes after about this long. */
+	regainGapMs: number;
+	/** Alone (not shared), probes come about this often until the whole window is back. */
 	afterGoodProbeMs: number;
+	/** Shared, after a failed probe or with the aimed-for share reached, the next probe waits about this long (boundaries come first). */
+	reprobeMs: number;
+	/** Boundaries skipped at most after hand-backs that came straight back. */
+	maxSkippedBoundaries: number;
 	/** 429s for requests started this soon after a cut belong to the same event (the others are still reacting). */
 	settleMs: number;
 	/** After the share was halved, growing starts again after a random time up to this. */
 	holdAfterSqueezeMs: number;
-	/** Squeezes forgiven per epoch (each only moves the phase): most are someone else's probe. */
+	/** Squeezes forgiven per boundary (each only moves the phase): most are someone else's probe. */
 	forgivenSqueezes: number;
-	/** A probe's first extra request follows one of this process's own this soon: it meets a full window if there is no room. */
-	probeGapMs: number;
-	/** Without a 429 for this long, the app is no longer shared: no epochs, probes every `afterGoodProbeMs`. */
+	/** One slot is halved only after this many squeezes within `floorWindowMs`. */
+	floorSqueezes: number;
+	floorWindowMs: number;
+	/** Without a 429 for this long, the app is no longer shared: no boundaries, probes every `afterGoodProbeMs`. */
 	calmAfterMs: number;
 	/** Answers slower than the usual one by at most this much count as on time. */
 	toleranceMs: number;
@@ -89,14 +111,23 @@ export const DEFAULT_TUNING: PacerTuning = {
 	windowMs: 1000,
 	marginMs: 30,
 	minShare: 1 / 4,
-	epochMs: 30_000,
-	raceMs: 600,
-	probeWindowMs: 2_000,
+	epochMs: 15_000,
+	raceMs: 300,
+	raceJitterMs: 60,
+	rotationMemoryMs: 30_000,
+	sitOutMs: 22_500,
+	probeExtras: 2,
+	probeGapMs: 30,
+	probeTimeoutMs: 8_000,
+	regainGapMs: 400,
 	afterGoodProbeMs: 3_000,
+	reprobeMs: 60_000,
+	maxSkippedBoundaries: 2,
 	settleMs: 1_000,
 	holdAfterSqueezeMs: 10_000,
 	forgivenSqueezes: 1,
-	probeGapMs: 30,
+	floorSqueezes: 2,
+	floorWindowMs: 10_000,
 	calmAfterMs: 60_000,
 	toleranceMs: 25,
 	maxLateMs: 2000,
@@ -115,6 +146,19 @@ interface Start {
 	ticket: PaceTicket;
 	/** How long the answer (or failure) took, once it came back. */
 	answerMs?: number;
+}
+
+/** A probe under way: one slot more, proven by extra requests before it is used. */
+interface Probe {
+	/** The share before it (used until the probe is proven). */
+	from: number;
+	at: number;
+	extras: Set<PaceTicket>;
+	/** Extras that went through. */
+	good: number;
+	lastExtraAt: number;
+	/** The next start is an extra request. */
+	wantExtra: boolean;
 }
 
 export class AppPacer {
@@ -141,19 +185,39 @@ export class AppPacer {
 	/** Whether a request got through since the last cut: the share grows only on progress. */
 	private acceptedSinceCut = true;
 
-	/** The probe under way: the share before it, and when it started. */
-	private probe?: { from: number; at: number };
+	private probe?: Probe;
 
+	/** When the next probe may begin. */
 	private growAt = Number.POSITIVE_INFINITY;
 
-	/** The wall-clock epoch last seen (while shared, a new one re-divides the shares). */
+	/** The share this process climbs to quickly (`regainGapMs`); beyond it only every `reprobeMs`. */
+	private aim: number;
+
+	/** The share held when the last boundary handed a slot back. */
+	private heldAtBoundary = 0;
+
+	/** Getting back what the last boundary handed back is under way. */
+	private regaining = false;
+
+	/** Climbing since contention began, nothing refused yet: the next boundary is not ours. */
+	private climbing = false;
+
+	/** Boundaries to skip (hand-backs came straight back), and how many the next time. */
+	private skipBoundaries = 0;
+
+	private nextSkip = 0;
+
+	/** Last time this process held more than one slot while shared (its place in the race). */
+	private lastHeldSecondAt = Number.NEGATIVE_INFINITY;
+
+	/** The wall-clock boundary last seen. */
 	private epoch?: number;
 
-	/** A probe failed this epoch: the share holds until the next. */
-	private probeFailed = false;
-
-	/** Squeezes this epoch (the first `forgivenSqueezes` only move the phase). */
+	/** Squeezes since the last boundary (the first `forgivenSqueezes` only move the phase). */
 	private squeezes = 0;
+
+	/** Recent squeezes at one slot. */
+	private floorSqueezeTimes: number[] = [];
 
 	/** The last 429 this process saw, of any kind. */
 	private lastThrottledAt = Number.NEGATIVE_INFINITY;
@@ -172,9 +236,10 @@ export class AppPacer {
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
 		this.random = random;
 		this.currentShare = this.tuning.limit;
+		this.aim = this.tuning.limit;
 	}
 
-	/** Window slots this process uses (4 alone). */
+	/** Window slots this process uses (4 alone; while a probe is being proven, the share it asks for). */
 	get share(): number {
 		return this.currentShare;
 	}
@@ -197,9 +262,10 @@ export class AppPacer {
 	earliestStart(now: number, slots = 1): number {
 		this.tick(now);
 		this.prune(now);
-		// A probe's first extra request goes right after this process's last one.
-		const probing = this.probe && this.lastStartAt < this.probe.at;
-		let at = Math.max(now, this.resumeAt, probing ? this.lastStartAt + this.tuning.probeGapMs : this.lastDue + this.spacingMs * this.lastSlots);
+		const probe = this.probe;
+		// While a probe is proven, the own requests keep the old share's pace and an extra follows one of them.
+		const spacing = probe ? this.cycleMs / probe.from : this.spacingMs;
+		let at = Math.max(now, this.resumeAt, probe?.wantExtra ? this.lastStartAt + this.tuning.probeGapMs : this.lastDue + spacing * this.lastSlots);
 		// No more than `share` arrivals (estimated) within a cycle, the new ones included.
 		const allowed = Math.max(0, Math.max(1, Math.floor(this.currentShare)) - slots);
 		const arrivals = this.starts
@@ -211,13 +277,24 @@ export class AppPacer {
 
 	/** Records a start at `now` (call when earliestStart(now) <= now). */
 	start(now: number, slots = 1, kind = ''): PaceTicket {
-		const due = Math.max(this.resumeAt, this.lastDue + this.spacingMs * this.lastSlots);
+		const ticket: PaceTicket = { at: now, slots, kind };
+		const probe = this.probe;
+		this.lastStartAt = now;
+		this.starts.push({ ticket });
+		if (probe?.wantExtra) {
+			// The extra request: outside the own schedule.
+			probe.wantExtra = false;
+			probe.lastExtraAt = now;
+			probe.extras.add(ticket);
+			return ticket;
+		}
+		const spacing = probe ? this.cycleMs / probe.from : this.spacingMs;
+		const due = Math.max(this.resumeAt, this.lastDue + spacing * this.lastSlots);
 		// A start later than due by timer noise keeps the schedule; a start after a pause restarts it.
 		this.lastDue = now - due <= this.tuning.toleranceMs ? due : now;
 		this.lastSlots = slots;
-		this.lastStartAt = now;
-		const ticket: PaceTicket = { at: now, slots, kind };
-		this.starts.push({ ticket });
+		// At most one extra per cycle, each right after an own request.
+		if (probe && now - probe.lastExtraAt >= this.cycleMs / 2) probe.wantExtra = true;
 		return ticket;
 	}
 
@@ -230,75 +307,143 @@ export class AppPacer {
 			this.acceptedSinceCut = true;
 			this.lastProgressAt = Math.max(this.lastProgressAt, now);
 			this.remember(ticket.kind, answerMs);
+			if (this.probe?.extras.has(ticket) && ++this.probe.good >= this.tuning.probeExtras) this.proven(now);
 		}
 		if (outcome === 'throttled') this.throttled(ticket, now);
 	}
 
+	/** The probe's extras went through: the new share is used from now on. */
+	private proven(now: number): void {
+		const from = this.probe!.from;
+		this.probe = undefined;
+		if (this.regaining && from + 1 >= this.heldAtBoundary) {
+			// Back to what the boundary handed back, and nobody took it: skip the next boundary (then two).
+			this.regaining = false;
+			this.nextSkip = Math.min(this.tuning.maxSkippedBoundaries, this.nextSkip ? this.nextSkip * 2 : 1);
+			this.skipBoundaries = this.nextSkip;
+		}
+		this.growAt = this.nextProbeAt(now);
+	}
+
+	private nextProbeAt(now: number): number {
+		const { regainGapMs, reprobeMs, afterGoodProbeMs } = this.tuning;
+		if (!this.shared(now)) return now + afterGoodProbeMs * (0.5 + this.random());
+		return now + (this.currentShare < this.aim ? regainGapMs : reprobeMs) * (0.5 + this.random());
+	}
+
 	private throttled(ticket: PaceTicket, now: number): void {
-		const { settleMs, raceMs, minShare, holdAfterSqueezeMs } = this.tuning;
-		// Whatever else happens, the next start moves to another phase.
-		this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
+		const { settleMs, raceMs, minShare, holdAfterSqueezeMs, limit } = this.tuning;
+		const probe = this.probe;
+		const failedExtra = probe?.extras.has(ticket) ?? false;
 		this.lastThrottledAt = now;
+		if (failedExtra) {
+			// Refused, so it does not count in the window; the own schedule and phase stay as they were.
+			this.starts.splice(
+				this.starts.findIndex((s) => s.ticket === ticket),
+				1,
+			);
+		} else {
+			// Whatever else happens, the next start moves to another phase.
+			this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
+		}
 		// A request started before the last cut had settled belongs to the same event.
 		if (ticket.at < this.lastCutAt + settleMs) return;
 		this.tick(now);
-		if (!this.shared(now)) {
-			// Contention begins (a new process, another integration): one slot each, then a race up.
+		if (probe) {
+			// The probe found no room: back to the share before it. A hand-back that someone took: no skipping.
+			if (this.regaining) {
+				this.regaining = false;
+				this.nextSkip = 0;
+				this.skipBoundaries = 0;
+			}
+			this.climbing = false;
+			this.currentShare = probe.from;
+			this.probe = undefined;
+			this.growAt = now + this.tuning.reprobeMs * (0.5 + this.random());
+		} else if (!this.shared(now)) {
+			// Contention begins (a new process, another integration): one slot, then climb until a probe fails.
 			this.currentShare = Math.min(1, this.currentShare);
-			this.probe = undefined;
-			this.newEpoch(now + this.cycleMs + this.random() * raceMs);
-		} else if (this.probe) {
-			// The probe found no room: back to the share before it until the next epoch.
-			this.currentShare = this.probe.from;
-			this.probe = undefined;
-			this.probeFailed = true;
+			this.aim = limit;
+			this.climbing = true;
+			this.squeezes = 0;
+			this.growAt = now + this.cycleMs + this.random() * raceMs;
 		} else if (this.squeezes++ < this.tuning.forgivenSqueezes) {
 			// Most likely someone else's probe: hold, and let it fail.
+			this.climbing = false;
 			return;
 		} else {
 			// Squeezed again: someone else needs room.
+			this.climbing = false;
 			const share = this.currentShare;
+			if (share <= 1) {
+				this.floorSqueezeTimes = [...this.floorSqueezeTimes.filter((t) => now - t < this.tuning.floorWindowMs), now];
+				if (this.floorSqueezeTimes.length < this.tuning.floorSqueezes) return;
+				this.floorSqueezeTimes = [];
+			}
 			this.currentShare = share >= 2 ? Math.ceil(share / 2) : Math.max(minShare, share / 2);
 			this.growAt = now + this.random() * holdAfterSqueezeMs;
 		}
 		this.acceptedSinceCut = false;
 		this.lastCutAt = now;
-		this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
+		if (!failedExtra) this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
 	}
 
-	private newEpoch(growAt: number): void {
-		this.growAt = growAt;
-		this.probeFailed = false;
+	/** A boundary while shared: a slot beyond one is handed back and raced for. */
+	private boundary(now: number, epoch: number): void {
+		const { epochMs, limit, raceMs, raceJitterMs, rotationMemoryMs, sitOutMs, reprobeMs } = this.tuning;
 		this.squeezes = 0;
+		// The whole window through a whole boundary without a 429: nobody else gets through, keep it.
+		const alone = this.currentShare >= limit && !this.probe && now - this.lastThrottledAt > epochMs;
+		if (alone) return;
+		if (this.climbing && this.currentShare < limit) {
+			// Still climbing since contention began: finish first.
+			this.climbing = false;
+			return;
+		}
+		if (this.skipBoundaries > 0 && !this.probe && this.currentShare >= 2) {
+			this.skipBoundaries--;
+			return;
+		}
+		const held = this.probe ? this.probe.from : this.currentShare;
+		this.heldAtBoundary = held;
+		this.regaining = held >= 2;
+		this.aim = Math.max(held, 2);
+		// One slot each (a process squeezed below one gets its slot back).
+		this.currentShare = 1;
+		this.probe = undefined;
+		this.acceptedSinceCut = true;
+		const sinceSecond = now - this.lastHeldSecondAt;
+		if (held <= 1 && sinceSecond < sitOutMs) {
+			// It held a second slot lately: the others go first this time.
+			this.growAt = now + reprobeMs * (0.5 + this.random());
+			return;
+		}
+		// Probes wait a cycle first (until then the server's window still holds the old shares),
+		// then go in the order of who held a second slot longest ago.
+		const recency = Math.min(1, Math.max(0, 1 - sinceSecond / rotationMemoryMs));
+		this.growAt = epoch * epochMs + this.cycleMs + recency * raceMs + this.random() * raceJitterMs;
 	}
 
 	private tick(now: number): void {
-		const { limit, epochMs, raceMs, probeWindowMs, afterGoodProbeMs } = this.tuning;
-		if (this.probe && now - this.probe.at > probeWindowMs) {
-			// The probe went through: there may be more room.
+		const { limit, epochMs, afterGoodProbeMs, probeTimeoutMs } = this.tuning;
+		if (this.probe && now - this.probe.at > probeTimeoutMs) {
+			// Not proven in time (no demand for the extras): back to the share before it.
+			this.currentShare = this.probe.from;
 			this.probe = undefined;
-			this.growAt = now + afterGoodProbeMs * (0.5 + this.random());
+			this.growAt = now + afterGoodProbeMs;
 		}
 		const shared = this.shared(now);
 		const epoch = Math.floor(now / epochMs);
-		// The whole window through a whole epoch without a 429: nobody else gets through, keep it.
-		const alone = this.currentShare >= limit && !this.probe && now - this.lastThrottledAt > epochMs;
-		if (shared && this.epoch !== undefined && epoch !== this.epoch && !alone) {
-			// A new epoch: everyone sharing the app goes to one slot (a process squeezed below one
-			// gets its slot back) and grows from a random moment, those that held more later, so the
-			// slots beyond one rotate and nobody is starved for longer than an epoch.
-			const held = this.probe ? this.probe.from : this.currentShare;
-			this.currentShare = 1;
-			this.probe = undefined;
-			this.acceptedSinceCut = true;
-			// Probes wait a cycle first: until then the server's window still holds the old shares.
-			this.newEpoch(epoch * epochMs + this.cycleMs + (this.random() + Math.max(0, held - 1)) * raceMs);
-		}
+		if (shared && this.epoch !== undefined && epoch !== this.epoch) this.boundary(now, epoch);
 		this.epoch = epoch;
-		if (!shared && this.growAt === Number.POSITIVE_INFINITY) this.growAt = now;
-		if (this.probe || now < this.growAt || this.currentShare >= limit) return;
-		if (!this.acceptedSinceCut || (shared && this.probeFailed)) return;
-		this.probe = { from: this.currentShare, at: now };
+		if (shared && this.currentShare > 1 && !this.probe) this.lastHeldSecondAt = now;
+		if (!shared && !this.probe && this.currentShare < limit) {
+			// Calm for a minute: climb back to the whole window.
+			this.aim = limit;
+			if (this.growAt > now + afterGoodProbeMs) this.growAt = now + afterGoodProbeMs * this.random();
+		}
+		if (this.probe || now < this.growAt || this.currentShare >= limit || !this.acceptedSinceCut) return;
+		this.probe = { from: this.currentShare, at: now, extras: new Set(), good: 0, lastExtraAt: Number.NEGATIVE_INFINITY, wantExtra: true };
 		this.currentShare = this.currentShare >= 1 ? Math.min(limit, this.currentShare + 1) : this.currentShare * 2;
 		this.growAt = Number.POSITIVE_INFINITY;
 	}

@@ -120,84 +120,99 @@ describe('AppPacer alone', () => {
 	});
 });
 
+/** A 429 for one request: contention begins (or, once shared, a squeeze). Returns when it was answered. */
+function refuseOne(pacer: AppPacer, now: number): number {
+	const t = pacer.start(pacer.earliestStart(now));
+	pacer.settle(t, t.at + 50, 'throttled');
+	return t.at + 50;
+}
+
+/**
+ * Runs a pacer until `until`, answering after 50 ms: accepted, except requests started while the
+ * pacer asks for more than `cap` slots (a probe beyond `cap`: no room there). Returns the time reached.
+ */
+function runCapped(pacer: AppPacer, from: number, until: number, cap = 4): number {
+	let now = from;
+	for (let at = pacer.earliestStart(now); at < until; at = pacer.earliestStart(now)) {
+		const t = pacer.start(at);
+		pacer.settle(t, (now = t.at + 50), pacer.share > cap ? 'throttled' : 'accepted');
+	}
+	pacer.earliestStart(until);
+	return until;
+}
+
+/** The first instant in [from, from + withinMs) at which the pacer asks for more than `share` slots (a probe begins). */
+function probeStartsAt(pacer: AppPacer, from: number, share: number, withinMs = 10_000): number {
+	for (let t = from; t < from + withinMs; t += 10) {
+		pacer.earliestStart(t);
+		if (pacer.share > share) return t;
+	}
+	return Number.POSITIVE_INFINITY;
+}
+
 describe('AppPacer sharing the app', () => {
-	it('contention begins with a 429: one slot, then probes one slot at a time back up while they go through', () => {
+	const E = DEFAULT_TUNING.epochMs;
+
+	it('contention begins with a 429: one slot, then probes climb back to 4 while nothing is refused', () => {
 		const pacer = new AppPacer({}, fixedRandom());
-		let now = warm(pacer);
-		const refused = pacer.start(pacer.earliestStart(now));
-		now = refused.at + 50;
-		pacer.settle(refused, now, 'throttled');
+		const now = refuseOne(pacer, warm(pacer, T0 + 500));
 		expect(pacer.share).toBe(1);
 		expect(pacer.shared(now)).toBe(true);
-		// A cycle later plus a random part of the race, the first probe: 2 slots.
-		const { tickets, end } = drive(pacer, now, 8);
+		runCapped(pacer, now, now + 3000);
 		expect(pacer.share).toBeGreaterThanOrEqual(2);
-		// Nothing refused it: probes go on every few seconds, up to the whole window.
-		drive(pacer, end, 40);
+		runCapped(pacer, now + 3000, T0 + E - 100);
 		expect(pacer.share).toBe(4);
-		expect(tickets.length).toBe(8);
 	});
 
-	it("a probe's first extra request follows one of this process's own, so with no room it fails alone", () => {
+	it('a probe proves its slot with extra requests right after its own, a cycle apart, and uses it only after 2 went through', () => {
 		const pacer = new AppPacer({}, fixedRandom());
-		let now = warm(pacer);
-		const refused = pacer.start(pacer.earliestStart(now));
-		pacer.settle(refused, (now = refused.at + 50), 'throttled');
-		// Run at one slot until the probe begins (share 2), then look at the gap it makes.
-		let last: PaceTicket | undefined;
-		for (;;) {
+		let now = refuseOne(pacer, warm(pacer, T0 + 500));
+		const starts: Array<{ at: number; share: number }> = [];
+		// One slot until the probe to 2 begins; follow it until the next probe (to 3) begins.
+		while (!starts.some((s) => s.share === 3)) {
 			const at = pacer.earliestStart(now);
-			if (pacer.share === 2) {
-				// Not half a cycle after the last one (the spacing at 2 slots): right away.
-				expect(at).toBe(Math.max(now, last!.at + DEFAULT_TUNING.probeGapMs));
-				break;
-			}
-			last = pacer.start(at);
-			pacer.settle(last, (now = at + 50), 'accepted');
+			starts.push({ at, share: pacer.share });
+			pacer.settle(pacer.start(at), (now = at + 50), 'accepted');
 		}
+		const probing = starts.findIndex((s) => s.share === 2);
+		const gap = (i: number): number => starts[probing + i].at - starts[probing + i - 1].at;
+		// The extra right after an own request (as soon as its answer is in: 50 ms), the next own one
+		// at the old pace (a cycle after the last own one), the second extra right after it.
+		expect(gap(0)).toBeLessThanOrEqual(50);
+		expect(gap(1)).toBeGreaterThanOrEqual(CYCLE - 50);
+		expect(gap(2)).toBeLessThanOrEqual(50);
+		// Both went through: the new share is used, never more than 2 starts within a cycle meanwhile.
+		expect(starts.filter((s) => s.share === 2).length).toBeGreaterThanOrEqual(4);
+		expect(peak(starts.filter((s) => s.share === 2).map((s) => s.at), CYCLE)).toBeLessThanOrEqual(2);
 	});
 
-	it('a failed probe goes back to the share before it and holds it until the next epoch', () => {
+	it('a refused extra fails the probe alone: back to the share before it, the same pace, no new probe for a while', () => {
 		const pacer = new AppPacer({}, fixedRandom());
-		let now = warm(pacer);
-		const refused = pacer.start(pacer.earliestStart(now));
-		pacer.settle(refused, (now = refused.at + 50), 'throttled');
-		// Until the probe to 2 starts; its first request is refused.
-		let probe: PaceTicket | undefined;
-		while (!probe) {
-			const at = pacer.earliestStart(now);
-			const ticket = pacer.start(at);
-			if (pacer.share === 2) probe = ticket;
-			else pacer.settle(ticket, (now = at + 50), 'accepted');
-		}
-		pacer.settle(probe, (now = probe.at + 50), 'throttled');
-		expect(pacer.share).toBe(1);
-		// No more probing in this epoch, however long it runs without a 429.
-		const epochEnd = (Math.floor(now / DEFAULT_TUNING.epochMs) + 1) * DEFAULT_TUNING.epochMs;
-		const { tickets } = drive(pacer, now, 20);
-		expect(tickets.at(-1)!.at).toBeLessThan(epochEnd);
-		expect(pacer.share).toBe(1);
+		let now = refuseOne(pacer, warm(pacer, T0 + 500));
+		now = runCapped(pacer, now, now + 8000, 2);
+		expect(pacer.share).toBe(2);
+		// The climb stopped at 2 (its probe to 3 was refused), and holds there until the boundary.
+		const before = pacer.earliestStart(now);
+		expect(probeStartsAt(pacer, now, 2, T0 + E - now - 10)).toBe(Number.POSITIVE_INFINITY);
+		expect(pacer.earliestStart(now)).toBe(before);
 	});
 
-	it('the first squeeze of an epoch only moves the phase; a second one halves the share', () => {
-		// No probing after the first one, so every 429 below is a squeeze.
-		const pacer = new AppPacer({ afterGoodProbeMs: 1e9 }, fixedRandom());
-		let now = warm(pacer);
-		const first = pacer.start(pacer.earliestStart(now));
-		pacer.settle(first, (now = first.at + 50), 'throttled');
-		// Grow to 2 through an accepted probe.
-		const { end } = drive(pacer, now, 12);
-		now = end;
-		expect(pacer.share).toBeGreaterThanOrEqual(2);
-		const shareBefore = pacer.share;
+	it('the first squeeze after a boundary only moves the phase; a second halves a share of 2 or more; one slot halves only after 2 squeezes within 10 s', () => {
+		const pacer = new AppPacer({ reprobeMs: 1e9 }, fixedRandom());
+		let now = refuseOne(pacer, warm(pacer, T0 + 500));
+		now = runCapped(pacer, now, now + 8000, 2);
+		expect(pacer.share).toBe(2);
 		const squeeze = (): void => {
-			const t = pacer.start(pacer.earliestStart(now + DEFAULT_TUNING.probeWindowMs + DEFAULT_TUNING.settleMs));
-			pacer.settle(t, (now = t.at + 50), 'throttled');
+			now = refuseOne(pacer, now + DEFAULT_TUNING.settleMs);
 		};
 		squeeze();
-		expect(pacer.share).toBe(shareBefore);
+		expect(pacer.share).toBe(2);
 		squeeze();
-		expect(pacer.share).toBe(Math.ceil(shareBefore / 2));
+		expect(pacer.share).toBe(1);
+		squeeze();
+		expect(pacer.share).toBe(1);
+		squeeze();
+		expect(pacer.share).toBe(0.5);
 	});
 
 	it('429s for requests started before the cut had settled belong to the same event: one cut', () => {
@@ -212,72 +227,74 @@ describe('AppPacer sharing the app', () => {
 		expect(pacer.share).toBe(1);
 	});
 
-	it('each epoch on the wall clock re-divides: one slot each, those that held more probe later, and nobody stays starved', () => {
-		const big = new AppPacer({}, fixedRandom(0));
-		const small = new AppPacer({ minShare: 0.25 }, fixedRandom(0));
-		for (const pacer of [big, small]) {
-			const now = warm(pacer, T0 + 1000);
-			const t = pacer.start(pacer.earliestStart(now));
-			pacer.settle(t, t.at + 50, 'throttled');
-		}
-		// big probes back to 4; small is squeezed below one slot.
-		drive(big, T0 + 6000, 60);
-		let now = T0 + 6000;
-		for (let i = 0; i < 4; i++) {
-			const t = small.start(small.earliestStart(now));
-			small.settle(t, (now = t.at + 50 + DEFAULT_TUNING.settleMs + DEFAULT_TUNING.probeWindowMs), 'throttled');
-		}
-		expect(big.share).toBeGreaterThanOrEqual(3);
-		expect(small.share).toBeLessThan(1);
-		// The next epoch: both at one slot; the one that held less probes first.
-		const nextEpoch = T0 + DEFAULT_TUNING.epochMs;
-		const firstProbe = (pacer: AppPacer): number => {
-			for (let t = nextEpoch; t < nextEpoch + 10_000; t += 10) {
-				pacer.earliestStart(t);
-				if (pacer.share > 1) return t;
-			}
-			return Number.POSITIVE_INFINITY;
+	it('at a boundary a second slot is handed back and raced for: who held one longest ago first, who held one lately sits out', () => {
+		// Three processes that began sharing at the same 429, two stopped at one slot, one at two.
+		const make = (cap: number): AppPacer => {
+			const pacer = new AppPacer({}, fixedRandom(0));
+			runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), T0 + E - 100, cap);
+			return pacer;
 		};
-		big.earliestStart(nextEpoch);
-		small.earliestStart(nextEpoch);
-		expect(big.share).toBe(1);
-		expect(small.share).toBe(1);
-		expect(firstProbe(small)).toBeLessThan(firstProbe(big));
+		const holder = make(2);
+		const never = make(1);
+		expect([holder.share, never.share]).toEqual([2, 1]);
+		// The boundary: the holder hands its second slot back.
+		holder.earliestStart(T0 + E);
+		never.earliestStart(T0 + E);
+		expect(holder.share).toBe(1);
+		const neverProbes = probeStartsAt(never, T0 + E, 1, 3000);
+		const holderProbes = probeStartsAt(holder, T0 + E, 1, 3000);
+		// A cycle for the old shares to leave the server's window, then the one that never held a second slot.
+		expect(neverProbes).toBeGreaterThanOrEqual(T0 + E + CYCLE);
+		expect(neverProbes).toBeLessThan(holderProbes);
+		// The holder's try comes too late (the other took the slot): it is refused, one slot.
+		runCapped(holder, holderProbes, T0 + 2 * E - 100, 1);
+		expect(holder.share).toBe(1);
+		// Next boundary: the former holder held a second slot 15 s ago and sits out.
+		expect(probeStartsAt(holder, T0 + 2 * E, 1, 5000)).toBe(Number.POSITIVE_INFINITY);
 	});
 
-	it('a process that held the whole window through a whole epoch without a 429 is alone: the next epoch does not re-divide', () => {
+	it('a hand-back that comes straight back (two processes on 2 + 2) skips the next boundary, then two', () => {
+		const pacer = new AppPacer({}, fixedRandom(0));
+		runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), T0 + E - 100, 2);
+		const sharesAfterBoundaries: number[] = [];
+		for (let k = 1; k <= 4; k++) {
+			pacer.earliestStart(T0 + k * E + 10);
+			sharesAfterBoundaries.push(pacer.share);
+			runCapped(pacer, T0 + k * E + 10, T0 + (k + 1) * E - 100, 2);
+			expect(pacer.share).toBe(2);
+		}
+		expect(sharesAfterBoundaries).toEqual([1, 2, 1, 2]);
+	});
+
+	it('a process that held the whole window through a whole boundary without a 429 is alone: the next boundary does not re-divide', () => {
 		const pacer = new AppPacer({}, fixedRandom());
 		// A stray 429 early in an epoch (a cold request arriving late): contention begins.
-		const stray = pacer.start(pacer.earliestStart(warm(pacer, T0 + 1000)));
-		pacer.settle(stray, stray.at + 50, 'throttled');
-		const epochMs = DEFAULT_TUNING.epochMs;
-		// Probes find room, back to 4 within the epoch; the next epoch (the 429 less than an epoch
-		// before) still re-divides; at the one after, the app is still "shared" (a 429 within the
-		// last minute) but this process held 4 for a whole epoch without one.
-		let now = stray.at + 50;
-		const shareAt = (until: number): number => {
-			for (let at = pacer.earliestStart(now); at < until; at = pacer.earliestStart(now)) {
-				const t = pacer.start(at);
-				pacer.settle(t, (now = t.at + 50), 'accepted');
-			}
-			pacer.earliestStart((now = until));
-			return pacer.share;
-		};
-		expect(shareAt(T0 + epochMs - 100)).toBe(4);
-		expect(shareAt(T0 + epochMs + 100)).toBe(1);
-		expect(shareAt(T0 + 2 * epochMs - 100)).toBe(4);
-		expect(pacer.shared(T0 + 2 * epochMs + 100)).toBe(true);
-		expect(shareAt(T0 + 2 * epochMs + 100)).toBe(4);
+		const now = refuseOne(pacer, warm(pacer, T0 + 1000));
+		// Probes find room, back to 4 within the epoch; the next boundary (the 429 less than an epoch
+		// before) hands back and gets it back; at the one after, the app is still "shared" (a 429
+		// within the last minute) but this process held 4 for a whole epoch without one.
+		runCapped(pacer, now, T0 + E - 100);
+		expect(pacer.share).toBe(4);
+		pacer.earliestStart(T0 + E + 100);
+		expect(pacer.share).toBe(1);
+		runCapped(pacer, T0 + E + 100, T0 + 2 * E - 100);
+		expect(pacer.share).toBe(4);
+		expect(pacer.shared(T0 + 2 * E + 100)).toBe(true);
+		runCapped(pacer, T0 + 2 * E - 100, T0 + 2 * E + 100);
+		expect(pacer.share).toBe(4);
 	});
 
-	it('a minute without a 429 ends the sharing: no more epochs, the share grows back to 4', () => {
+	it('a minute without a 429 ends the sharing: no more boundaries, the share grows back to 4', () => {
 		const pacer = new AppPacer({}, fixedRandom());
-		const now = warm(pacer);
-		const t = pacer.start(pacer.earliestStart(now));
+		const t = pacer.start(pacer.earliestStart(warm(pacer)));
 		pacer.settle(t, t.at + 50, 'throttled');
 		expect(pacer.shared(t.at + 50)).toBe(true);
-		drive(pacer, t.at + 50 + DEFAULT_TUNING.calmAfterMs, 80);
-		expect(pacer.shared(t.at + 50 + DEFAULT_TUNING.calmAfterMs + 1)).toBe(false);
+		// Stuck at 2 (its probes beyond refused) until the minute is over, then back to 4.
+		runCapped(pacer, t.at + 50, t.at + 50 + DEFAULT_TUNING.calmAfterMs - 1000, 2);
+		expect(pacer.share).toBeLessThanOrEqual(2);
+		const end = t.at + 50 + DEFAULT_TUNING.calmAfterMs + 40_000;
+		runCapped(pacer, pacer.earliestStart(t.at + 50 + DEFAULT_TUNING.calmAfterMs), end);
+		expect(pacer.shared(end)).toBe(false);
 		expect(pacer.share).toBe(4);
 	});
 });
@@ -341,39 +358,46 @@ describe('simulated processes sharing one app', () => {
 		expect(mean(results.map(ratio))).toBeGreaterThan(0.3);
 	});
 
-	it('two processes: everything gets through, about 3 % refused, both get a fair share', () => {
+	it('two processes: everything gets through, about 2 % refused, both get a fair share', () => {
 		const results = run(2, { latencyMs: 50 });
 		for (const r of results) {
 			expect(r.processes.every((p) => p.finished)).toBe(true);
-			expect(fairness(r)).toBeGreaterThanOrEqual(0.5);
+			expect(fairness(r)).toBeGreaterThanOrEqual(0.6);
 		}
-		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.05);
-		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.3);
+		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.03);
+		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.5);
 	});
 
-	it('three processes on 4 slots: everything gets through, the second slot rotates, few refusals', () => {
+	it('three processes on 4 slots: everything gets through, the 4th slot goes round, few refusals', () => {
 		const results = run(3, { latencyMs: 50 });
-		for (const r of results) expect(r.processes.every((p) => p.finished)).toBe(true);
-		expect(mean(results.map(fairness))).toBeGreaterThanOrEqual(0.5);
-		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.07);
-		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.2);
+		for (const r of results) {
+			expect(r.processes.every((p) => p.finished)).toBe(true);
+			expect(fairness(r)).toBeGreaterThanOrEqual(0.6);
+		}
+		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.05);
+		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.5);
 	});
 
 	it('at 400 ms latency the same holds for two and three processes', () => {
 		for (const processes of [2, 3]) {
 			const results = run(processes, { latencyMs: 400 });
 			for (const r of results) expect(r.processes.every((p) => p.finished)).toBe(true);
-			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.07);
-			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.1);
+			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.06);
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.4);
 		}
 	});
 
-	it('a server that counts refused requests too (the harsher reading): still everything gets through', () => {
-		for (const processes of [2, 3]) {
+	it('a server that counts refused requests too (the harsher reading): still everything gets through, at a cost with three', () => {
+		// A refused probe then fills the window for a second, and its neighbours' requests meet it:
+		// two processes barely notice, three see about 12 % refused and 2.8 per second.
+		for (const [processes, refused, rate] of [
+			[2, 0.06, 3.4],
+			[3, 0.14, 2.6],
+		]) {
 			const results = run(processes, { latencyMs: 50, refusedCount: true });
 			for (const r of results) expect(r.processes.every((p) => p.finished)).toBe(true);
-			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.08);
-			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(2.8);
+			expect(mean(results.map(ratio))).toBeLessThanOrEqual(refused);
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(rate);
 		}
 	});
 });
@@ -381,10 +405,9 @@ describe('simulated processes sharing one app', () => {
 /**
  * The queue-mode e2e suite's shape: each worker runs `--concurrency` executions of 4 item lanes
  * that start a little apart, answers jitter (credentials read per request, execution data saved),
- * and the event loop stalls now and then; a worker's demand falls as its executions finish. While
- * every worker is busy they use about 3.7 of the 3.88 requests per second; the run's total falls
- * with the tail: when one worker finishes, the others hold the shares they had (a failed probe
- * waits for the next epoch) until the next 30 s re-division and the climb after it.
+ * and the event loop stalls now and then; a worker's demand falls as its executions finish. With
+ * the slots beyond one going round in order every 15 s, workers with equal work finish close
+ * together, so little is lost at the end of the run.
  */
 describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loop stalls)', () => {
 	const queue = (processes: number, extra: Partial<SimulationOptions> = {}): SimulationResult[] =>
@@ -413,19 +436,20 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 				expect(r.throttled).toBeLessThanOrEqual(1);
 				expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
 			}
-			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.6);
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.8);
 		}
 	});
 
-	it('two and three workers: everything delivered, 429s bounded; workers finish at different times', () => {
+	it("two and three workers: everything delivered, issue 11's targets on average (≥ 3.6 per second, ≤ 5 % refused, fair shares)", () => {
 		for (const processes of [2, 3]) {
 			const results = queue(processes, { latencyMs: 50 });
 			for (const r of results) {
 				expect(r.processes.every((p) => p.finished)).toBe(true);
 				expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
+				expect(fairness(r)).toBeGreaterThanOrEqual(0.5);
 			}
-			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.08);
-			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.2);
+			expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.05);
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.6);
 		}
 	});
 });
