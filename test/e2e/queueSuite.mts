@@ -4,7 +4,8 @@
 // 30 contacts at once at an active workflow and checks every contact delivered once, no failed
 // execution, the executions on workers (not the main), never 5 accepted within a second, and rotating
 // refresh under load. Issue 11's rate targets (accepted rate, 429s, each worker's share) are measured
-// and reported in the summary, not enforced: several workers do not reach them yet (see README).
+// and reported in the summary, not enforced: one run on a shared machine varies with its load; the
+// unit tests hold them on average over seeded simulations of the same load.
 import type { FakeConstantContact } from '../fake-constant-contact/server.mts';
 import { rateTargetFailures, windowViolations } from '../helpers/rateReport.mts';
 import type { SuiteConfig } from './lib/context.mts';

@@ -33,6 +33,9 @@ export interface SimulationOptions {
 	processes: number;
 	/** Requests each process has to get accepted. */
 	requestsPerProcess: number;
+	/** Per process, instead of `requestsPerProcess` (unequal work); executions likewise. */
+	requestsOf?: number[];
+	executionsOf?: number[];
 	/** Requests a process has in flight or waiting at once (without `executions`: one pool for the whole process). */
 	lanes?: number;
 	/**
@@ -183,6 +186,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	const lastAcceptedOf: number[] = [];
 	for (let p = 0; p < processCount; p++) {
 		const pacer = new AppPacer(tuning, seededRandom(seed * 1000 + p + 1));
+		const ownRequests = options.requestsOf?.[p] ?? requestsPerProcess;
 		const result: ProcessResult = { finished: false, accepted: 0, throttled: 0, firstArrival: Infinity, lastArrival: 0, finalShare: 0, finishedAtMs: 0 };
 		results.push(result);
 		lastAcceptedOf.push(0);
@@ -245,7 +249,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 							options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
 							if (ok) {
 								result.accepted++;
-								if (result.accepted === requestsPerProcess) result.finished = true;
+								if (result.accepted === ownRequests) result.finished = true;
 								// The lane's next request (the item's PUT after its GET, or the next item).
 								if (issued < requests) {
 									issued++;
@@ -269,9 +273,9 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		};
 
 		const startAt = origin + (options.startAtMs?.[p] ?? 0);
-		const executions = options.executions ?? 1;
+		const executions = options.executionsOf?.[p] ?? options.executions ?? 1;
 		for (let e = 0; e < executions; e++) {
-			const requests = Math.floor(requestsPerProcess / executions) + (e < requestsPerProcess % executions ? 1 : 0);
+			const requests = Math.floor(ownRequests / executions) + (e < ownRequests % executions ? 1 : 0);
 			runExecution(requests, startAt + (options.executions ? random() * (options.executionStaggerMs ?? 0) : 0));
 		}
 		shares.push(() => (result.finalShare = pacer.share));

@@ -440,6 +440,18 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 		}
 	});
 
+	it('unequal work (a worker with 5 executions beside one with 1): everything delivered; the one left alone keeps its share for a while', () => {
+		// It climbs back once a probe finds room (about a minute after its last one did not) or a minute
+		// passes without a 429: about 3.2 per second over the run (README, Queue mode).
+		const results = runSeeds({ processes: 2, requestsPerProcess: 0, requestsOf: [300, 60], executionsOf: [5, 1], lanes: 4, executionStaggerMs: 1500, network: workerNetwork, stalls: { everyMs: 1000, meanMs: 20 } });
+		for (const r of results) {
+			expect(r.processes.every((p) => p.finished)).toBe(true);
+			expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
+		}
+		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.03);
+		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.0);
+	});
+
 	it("two and three workers: everything delivered, issue 11's targets on average (≥ 3.6 per second, ≤ 5 % refused, fair shares)", () => {
 		for (const processes of [2, 3]) {
 			const results = queue(processes, { latencyMs: 50 });
