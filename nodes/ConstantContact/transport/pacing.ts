@@ -338,10 +338,8 @@ export class AppPacer {
 		this.lastThrottledAt = now;
 		if (failedExtra) {
 			// Refused, so it does not count in the window; the own schedule and phase stay as they were.
-			this.starts.splice(
-				this.starts.findIndex((s) => s.ticket === ticket),
-				1,
-			);
+			const refused = this.starts.findIndex((s) => s.ticket === ticket);
+			if (refused >= 0) this.starts.splice(refused, 1);
 		} else {
 			// Whatever else happens, the next start moves to another phase.
 			this.resumeAt = Math.max(this.resumeAt, now + this.random() * this.spacingMs);
