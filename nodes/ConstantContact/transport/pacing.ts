@@ -25,7 +25,7 @@ import { REQUESTS_PER_SECOND } from './constants';
  *   back, a cycle later the one-slot processes race for it, those that held a second slot longest
  *   ago first (so 3 processes on 4 slots take turns at the 4th in order), and the one that handed
  *   it back tries to get it back last. A one-slot process that held a second slot recently sits the
- *   race out, so a boundary costs one refused probe, not one per process. When a hand-back comes
+ *   race out (never two in a row), so a boundary costs one refused probe, not one per process. When a hand-back comes
  *   straight back (nobody took it: two processes on 2 + 2), the process skips the next boundary,
  *   then two: sharing evenly costs almost nothing.
  * - Squeezed (a 429 outside a probe): the first of a boundary is most likely someone else's probe
@@ -69,7 +69,7 @@ export interface PacerTuning {
 	raceJitterMs: number;
 	/** How far back holding a second slot counts for the place in the race. */
 	rotationMemoryMs: number;
-	/** A one-slot process that held a second slot this recently sits the race out. */
+	/** A one-slot process that held a second slot this recently sits the race out (never two in a row). */
 	sitOutMs: number;
 	/** Extra requests that must go through before a probe's new share is used. */
 	probeExtras: number;
@@ -206,6 +206,9 @@ export class AppPacer {
 	private skipBoundaries = 0;
 
 	private nextSkip = 0;
+
+	/** It sat the last race out (the next one it runs). */
+	private satOut = false;
 
 	/** Last time this process held more than one slot while shared (its place in the race). */
 	private lastHeldSecondAt = Number.NEGATIVE_INFINITY;
@@ -411,11 +414,15 @@ export class AppPacer {
 		this.probe = undefined;
 		this.acceptedSinceCut = true;
 		const sinceSecond = now - this.lastHeldSecondAt;
-		if (held <= 1 && sinceSecond < sitOutMs) {
-			// It held a second slot lately: the others go first this time.
+		if (held <= 1 && sinceSecond < sitOutMs && !this.satOut) {
+			// It held a second slot lately: the others go first this time. Never twice in a row: a
+			// process that held it before the first boundary would otherwise sit out two races while
+			// the holder, whose hand-back then came straight back, skips the next boundary.
+			this.satOut = true;
 			this.growAt = now + reprobeMs * (0.5 + this.random());
 			return;
 		}
+		this.satOut = false;
 		// Probes wait a cycle first (until then the server's window still holds the old shares),
 		// then go in the order of who held a second slot longest ago.
 		const recency = Math.min(1, Math.max(0, 1 - sinceSecond / rotationMemoryMs));

@@ -253,6 +253,24 @@ describe('AppPacer sharing the app', () => {
 		expect(probeStartsAt(holder, T0 + 2 * E, 1, 5000)).toBe(Number.POSITIVE_INFINITY);
 	});
 
+	it('a process sits out one race at most: squeezed to one slot just before a boundary, it sits that race out and runs the next', () => {
+		// Otherwise a process that held a second slot before the first boundary sits out two races,
+		// and the holder (its hand-back coming straight back) skips a boundary too: one process holds
+		// the second slot for 45 s and finishes long before the others.
+		const pacer = new AppPacer({}, fixedRandom(0));
+		runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), T0 + E - 3000, 2);
+		expect(pacer.share).toBe(2);
+		// Squeezed twice (someone else needs room): one slot, 3 s before the boundary.
+		refuseOne(pacer, T0 + E - 2900);
+		refuseOne(pacer, T0 + E - 1800);
+		expect(pacer.share).toBe(1);
+		runCapped(pacer, T0 + E - 1700, T0 + E - 100, 1);
+		expect(probeStartsAt(pacer, T0 + E, 1, 5000)).toBe(Number.POSITIVE_INFINITY);
+		runCapped(pacer, T0 + E + 5000, T0 + 2 * E - 100, 1);
+		// 18 s after it last held a second slot (within the 22.5 s that make it sit out), it races.
+		expect(probeStartsAt(pacer, T0 + 2 * E, 1, 3000)).toBeLessThan(T0 + 2 * E + 3000);
+	});
+
 	it('a hand-back that comes straight back (two processes on 2 + 2) skips the next boundary, then two', () => {
 		const pacer = new AppPacer({}, fixedRandom(0));
 		runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), T0 + E - 100, 2);
