@@ -16,8 +16,10 @@ import { REQUESTS_PER_SECOND } from './constants';
  * - Alone, a process holds all 4: 4 requests per 1030 ms (the margin absorbs clock noise).
  * - Contention begins with a 429: the share drops to one slot and climbs back by probes until one
  *   fails. A probe asks for one slot more and proves it with extra requests sent right after the
- *   process's own (a cycle apart, each at the old share's pace): with no room, the extra request
- *   meets a full window and is refused alone, so a probe costs one 429 and nobody else's request.
+ *   process's own (a cycle and 120 ms apart, each at the old share's pace; the lag keeps an extra
+ *   that once arrived in another process's margin from taking its slot every cycle): with no room,
+ *   the extra request meets a full window and is refused alone, so a probe costs one 429 and
+ *   nobody else's request.
  *   Only after 2 extras went through does the process use the new share. A failed probe goes back
  *   to the share before it and keeps its phase: nothing moves for the others to mistake for room.
  * - Shared (a 429 in the last minute), the slots beyond one rotate on the wall clock, which every
@@ -75,6 +77,13 @@ export interface PacerTuning {
 	probeExtras: number;
 	/** A probe's extra request follows one of this process's own this soon: it meets a full window if there is no room. */
 	probeGapMs: number;
+	/**
+	 * An extra follows the probe's previous extra by a cycle and this much. Both the extra and the
+	 * request of a process whose slot just left the window come about a cycle after their last, so
+	 * without the lag an extra that arrived first once (in the other's margin) would arrive first
+	 * every cycle and take that process's slot for good.
+	 */
+	extraLagMs: number;
 	/** A probe whose extras could not all be sent (no demand) within this long is dropped. */
 	probeTimeoutMs: number;
 	/** While below the share it aims for (back to what it held, or up after contention), the next probe comes after about this long. */
@@ -118,6 +127,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	sitOutMs: 22_500,
 	probeExtras: 2,
 	probeGapMs: 30,
+	extraLagMs: 120,
 	probeTimeoutMs: 8_000,
 	regainGapMs: 400,
 	afterGoodProbeMs: 3_000,
@@ -275,6 +285,9 @@ export class AppPacer {
 			.flatMap((s) => Array<number>(s.ticket.slots).fill(this.arrivalEstimate(s, now)))
 			.sort((a, b) => b - a);
 		if (arrivals.length > allowed) at = Math.max(at, arrivals[allowed] + this.cycleMs);
+		// An extra comes a cycle and a bit after the one before: a process whose slot it took once
+		// (it arrived in that process's margin) is back first, and the probe fails instead of taking it again.
+		if (probe?.wantExtra) at = Math.max(at, probe.lastExtraAt + this.cycleMs + this.tuning.extraLagMs);
 		return at;
 	}
 

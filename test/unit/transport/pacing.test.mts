@@ -164,7 +164,7 @@ describe('AppPacer sharing the app', () => {
 		expect(pacer.share).toBe(4);
 	});
 
-	it('a probe proves its slot with extra requests right after its own, a cycle apart, and uses it only after 2 went through', () => {
+	it('a probe proves its slot with extra requests right after its own, a cycle and a bit apart, and uses it only after 2 went through', () => {
 		const pacer = new AppPacer({}, fixedRandom());
 		let now = refuseOne(pacer, warm(pacer, T0 + 500));
 		const starts: Array<{ at: number; share: number }> = [];
@@ -177,10 +177,14 @@ describe('AppPacer sharing the app', () => {
 		const probing = starts.findIndex((s) => s.share === 2);
 		const gap = (i: number): number => starts[probing + i].at - starts[probing + i - 1].at;
 		// The extra right after an own request (as soon as its answer is in: 50 ms), the next own one
-		// at the old pace (a cycle after the last own one), the second extra right after it.
+		// at the old pace (a cycle after the last own one), the second extra soon after it, but a cycle
+		// and 120 ms after the first extra: a process whose slot the first one took is back before it.
+		const lag = DEFAULT_TUNING.extraLagMs;
+		expect(lag).toBe(120);
 		expect(gap(0)).toBeLessThanOrEqual(50);
 		expect(gap(1)).toBeGreaterThanOrEqual(CYCLE - 50);
-		expect(gap(2)).toBeLessThanOrEqual(50);
+		expect(gap(2)).toBeLessThanOrEqual(lag + 50);
+		expect(starts[probing + 2].at - starts[probing].at).toBeGreaterThanOrEqual(CYCLE + lag);
 		// Both went through: the new share is used, never more than 2 starts within a cycle meanwhile.
 		expect(starts.filter((s) => s.share === 2).length).toBeGreaterThanOrEqual(4);
 		expect(peak(starts.filter((s) => s.share === 2).map((s) => s.at), CYCLE)).toBeLessThanOrEqual(2);
