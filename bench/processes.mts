@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --processes N`: N node processes share one Constant Contact app against one fake
  * in its own process. Each process runs its share of the batches at once (6 executions of 30
- * contacts by default, dealt round-robin), as queue-mode workers do; every request is attributed to
- * its process by the grant (each process holds its own tokens of the same app).
+ * contacts by default, dealt round-robin, or `--split 5,1`: that many to each, unequal work), as
+ * queue-mode workers do; every request is attributed to its process by the grant (each process
+ * holds its own tokens of the same app).
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -23,6 +24,8 @@ export interface ProcessesOptions {
 	batches: number;
 	batchSize: number;
 	refusedCount: boolean;
+	/** Batches per process (unequal work), instead of dealing `batches` round-robin. */
+	split?: number[];
 }
 
 export interface ProcessesResult extends RateReport {
@@ -78,7 +81,8 @@ class Child {
 }
 
 export async function runProcesses(options: ProcessesOptions): Promise<ProcessesResult> {
-	const { processes, latencyMs, batches, batchSize, refusedCount } = options;
+	const { processes, latencyMs, batchSize, refusedCount, split } = options;
+	const batches = split ? split.reduce((a, b) => a + b, 0) : options.batches;
 	const fakeOptions: FakeOptions = { rateLimitPerSecond: 4, refusedCountInWindow: refusedCount, latencyMs, tokenRateLimitPerSecond: false };
 	const fake = new Child('fakeProcess.mts', [JSON.stringify(fakeOptions)]);
 	const { ready: urls } = await fake.next<{ ready: NodeProcessTask['fake'] }>();
@@ -87,8 +91,9 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 	const owners = new Map<string, string>();
 	try {
 		const batchesOf = Array.from({ length: processes }, () => [] as NodeProcessTask['batches']);
+		const ownerOf = split ? split.flatMap((n, p) => Array<number>(n).fill(p)) : Array.from({ length: batches }, (_, b) => b % processes);
 		for (let b = 0; b < batches; b++) {
-			batchesOf[b % processes]!.push(Array.from({ length: batchSize }, (_, i) => ({ Email: `b${b}-${i}@example.com`, 'First Name': `First${i}`, 'Last Name': `Batch${b}` })));
+			batchesOf[ownerOf[b]!]!.push(Array.from({ length: batchSize }, (_, i) => ({ Email: `b${b}-${i}@example.com`, 'First Name': `First${i}`, 'Last Name': `Batch${b}` })));
 		}
 		for (let p = 0; p < processes; p++) {
 			const { tokens, grantId } = await fake.call<IssuedTokens>({ cmd: 'issueTokens' });
@@ -122,7 +127,8 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 			targetFailures: [],
 		};
 		result.targetFailures = [
-			...rateTargetFailures(report, processes),
+			// Issue 11's rate targets are for equal work; with a split they are reported, not applied.
+			...(split ? [] : rateTargetFailures(report, processes)),
 			...windowViolations(report),
 			...(delivered !== expected ? [`${delivered} of ${expected} contacts delivered`] : []),
 			...(result.failedExecutions ? [`${result.failedExecutions} failed execution(s): ${results.flatMap((r) => r.errors).join('; ')}`] : []),

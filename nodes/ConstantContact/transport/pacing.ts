@@ -33,7 +33,11 @@ import { REQUESTS_PER_SECOND } from './constants';
  * - Squeezed (a 429 outside a probe): the first of a boundary is most likely someone else's probe
  *   and is forgiven; the next halves a share of 2 or more; one slot halves (4 → 2 → 1 → ½ → ¼, for
  *   5 processes and more) only after 2 squeezes within 10 s.
- * - A minute without a 429 ends the sharing: the process probes back up every few seconds.
+ * - A minute without a 429 ends the sharing: the process probes back up every few seconds. Half a
+ *   minute is enough after its last hand-back came straight back (nobody wanted the slot): the
+ *   other processes have most likely finished, and the last one left climbs back to the whole
+ *   window. A 429 within 3 minutes after the sharing ended is most likely another process probing
+ *   for room: the process shares again and moves its phase, without dropping to one slot.
  *
  * The window is counted at Constant Contact's clock, which sees a request when it arrives, not when
  * it was sent. A request whose answer took longer than the usual answer for its kind may have
@@ -105,6 +109,17 @@ export interface PacerTuning {
 	floorWindowMs: number;
 	/** Without a 429 for this long, the app is no longer shared: no boundaries, probes every `afterGoodProbeMs`. */
 	calmAfterMs: number;
+	/**
+	 * The same, sooner, after this process's last hand-back came straight back (no other process
+	 * wanted the slot): the others have most likely finished, and the last one left climbs back.
+	 */
+	calmAfterStraightBackMs: number;
+	/**
+	 * A 429 this soon after the sharing ended is most likely another process's probe for room (it
+	 * ended too early for them): the process shares again and moves its phase, without dropping
+	 * to one slot as when contention begins.
+	 */
+	sharedMemoryMs: number;
 	/** Answers slower than the usual one by at most this much count as on time. */
 	toleranceMs: number;
 	/** No arrival estimate is later than this past its start (a hung request does not stall the app). */
@@ -139,6 +154,8 @@ export const DEFAULT_TUNING: PacerTuning = {
 	floorSqueezes: 2,
 	floorWindowMs: 10_000,
 	calmAfterMs: 60_000,
+	calmAfterStraightBackMs: 30_000,
+	sharedMemoryMs: 180_000,
 	toleranceMs: 25,
 	maxLateMs: 2000,
 	samplesPerKind: 6,
@@ -212,6 +229,9 @@ export class AppPacer {
 	/** Climbing since contention began, nothing refused yet: the next boundary is not ours. */
 	private climbing = false;
 
+	/** The last hand-back came straight back (the sharing ends after `calmAfterStraightBackMs`). */
+	private straightBack = false;
+
 	/** Boundaries to skip (hand-backs came straight back), and how many the next time. */
 	private skipBoundaries = 0;
 
@@ -266,9 +286,10 @@ export class AppPacer {
 		return this.tuning.windowMs + this.tuning.marginMs;
 	}
 
-	/** Whether the app has been shared lately (a 429 within `calmAfterMs`). */
+	/** Whether the app has been shared lately (a 429 within `calmAfterMs`, or `calmAfterStraightBackMs`). */
 	shared(now: number): boolean {
-		return now - this.lastCutAt < this.tuning.calmAfterMs;
+		const { calmAfterMs, calmAfterStraightBackMs } = this.tuning;
+		return now - this.lastCutAt < (this.straightBack ? calmAfterStraightBackMs : calmAfterMs);
 	}
 
 	/** The earliest time (≥ now) at which `slots` requests may start. */
@@ -337,6 +358,7 @@ export class AppPacer {
 			this.regaining = false;
 			this.nextSkip = Math.min(this.tuning.maxSkippedBoundaries, this.nextSkip ? this.nextSkip * 2 : 1);
 			this.skipBoundaries = this.nextSkip;
+			this.straightBack = true;
 		}
 		this.growAt = this.nextProbeAt(now);
 	}
@@ -366,6 +388,7 @@ export class AppPacer {
 		if (probe) {
 			// The probe found no room: back to the share before it. A hand-back that someone took: no skipping.
 			if (this.regaining) {
+				this.straightBack = false;
 				this.regaining = false;
 				this.nextSkip = 0;
 				this.skipBoundaries = 0;
@@ -374,6 +397,12 @@ export class AppPacer {
 			this.currentShare = probe.from;
 			this.probe = undefined;
 			this.growAt = now + this.tuning.reprobeMs * (0.5 + this.random());
+		} else if (!this.shared(now) && now - this.lastCutAt < this.tuning.sharedMemoryMs) {
+			// The sharing ended a short while ago: most likely another process probing for room. Shared
+			// again (boundaries resume, and the first squeeze after one is forgiven); the phase has moved.
+			this.lastCutAt = now;
+			this.squeezes = 0;
+			return;
 		} else if (!this.shared(now)) {
 			// Contention begins (a new process, another integration): one slot, then climb until a probe fails.
 			this.currentShare = Math.min(1, this.currentShare);

@@ -319,6 +319,45 @@ describe('AppPacer sharing the app', () => {
 		expect(pacer.shared(end)).toBe(false);
 		expect(pacer.share).toBe(4);
 	});
+
+	it('after a hand-back that came straight back, half a minute without a 429 ends the sharing: the last process left climbs back', () => {
+		// Two processes on 2 + 2; at the second boundary the other one has finished.
+		const alone = new AppPacer({}, fixedRandom(0));
+		runCapped(alone, refuseOne(alone, warm(alone, T0 + 500)), T0 + E - 100, 2);
+		runCapped(alone, T0 + E - 100, T0 + 2 * E - 100, 2);
+		expect(alone.share).toBe(2);
+		runCapped(alone, T0 + 2 * E - 100, T0 + 45_000, 4);
+		expect(alone.shared(T0 + 45_000)).toBe(false);
+		expect(alone.share).toBe(4);
+		// Where the hand-back was taken (a third process took the slot), a minute it stays.
+		const rotating = new AppPacer({}, fixedRandom(0));
+		runCapped(rotating, refuseOne(rotating, warm(rotating, T0 + 500)), T0 + E - 100, 2);
+		runCapped(rotating, T0 + E - 100, T0 + E + 5000, 1);
+		runCapped(rotating, T0 + E + 5000, T0 + 45_000, 4);
+		expect(rotating.shared(T0 + 45_000)).toBe(true);
+		expect(rotating.share).toBeLessThanOrEqual(2);
+	});
+
+	it('a 429 soon after the sharing ended (another process probing) shares again and moves the phase, without dropping to one slot', () => {
+		const pacer = new AppPacer({}, fixedRandom(0.5));
+		const t = pacer.start(pacer.earliestStart(warm(pacer)));
+		pacer.settle(t, t.at + 50, 'throttled');
+		const calm = t.at + 50 + DEFAULT_TUNING.calmAfterMs + 30_000;
+		runCapped(pacer, t.at + 50, calm);
+		expect(pacer.shared(calm)).toBe(false);
+		expect(pacer.share).toBe(4);
+		const due = pacer.earliestStart(calm);
+		const after = refuseOne(pacer, calm);
+		expect(pacer.share).toBe(4);
+		expect(pacer.shared(after)).toBe(true);
+		expect(pacer.earliestStart(after)).toBeGreaterThan(due + 100);
+		// Long after the sharing ended, a 429 is contention beginning again: one slot.
+		const later = after + DEFAULT_TUNING.sharedMemoryMs + 60_000;
+		runCapped(pacer, after, later);
+		expect(pacer.shared(later)).toBe(false);
+		refuseOne(pacer, later);
+		expect(pacer.share).toBe(1);
+	});
 });
 
 describe('PacerGate', () => {
@@ -384,7 +423,8 @@ describe('simulated processes sharing one app', () => {
 		const results = run(2, { latencyMs: 50 });
 		for (const r of results) {
 			expect(r.processes.every((p) => p.finished)).toBe(true);
-			expect(fairness(r)).toBeGreaterThanOrEqual(0.6);
+			// Issue 11's own bound: no process below half of another.
+			expect(fairness(r)).toBeGreaterThanOrEqual(0.5);
 		}
 		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.03);
 		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.5);
@@ -411,9 +451,10 @@ describe('simulated processes sharing one app', () => {
 
 	it('a server that counts refused requests too (the harsher reading): still everything gets through, at a cost with three', () => {
 		// A refused probe then fills the window for a second, and its neighbours' requests meet it:
-		// two processes barely notice, three see about 12 % refused and 2.8 per second.
+		// two processes see about 7 % refused and 3.35 per second (each probe after half a minute of
+		// calm costs a few 429s there, one in the documented reading), three about 11 % and 2.8.
 		for (const [processes, refused, rate] of [
-			[2, 0.06, 3.4],
+			[2, 0.09, 3.2],
 			[3, 0.14, 2.6],
 		]) {
 			const results = run(processes, { latencyMs: 50, refusedCount: true });
@@ -462,16 +503,17 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 		}
 	});
 
-	it('unequal work (a worker with 5 executions beside one with 1): everything delivered; the one left alone keeps its share for a while', () => {
-		// It climbs back once a probe finds room (about a minute after its last one did not) or a minute
-		// passes without a 429: about 3.2 per second over the run (README, Queue mode).
+	it('unequal work (a worker with 5 executions beside one with 1): everything delivered; the one left alone climbs back within about half a minute', () => {
+		// Its hand-backs come straight back once the other has finished, and half a minute without a
+		// 429 after one ends the sharing: about 3.7 per second over the run (README, Queue mode); with
+		// a minute (before), 3.2.
 		const results = runSeeds({ processes: 2, requestsPerProcess: 0, requestsOf: [300, 60], executionsOf: [5, 1], lanes: 4, executionStaggerMs: 1500, network: workerNetwork, stalls: { everyMs: 1000, meanMs: 20 } });
 		for (const r of results) {
 			expect(r.processes.every((p) => p.finished)).toBe(true);
 			expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
 		}
 		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.03);
-		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.0);
+		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.5);
 	});
 
 	it("two and three workers: everything delivered, issue 11's targets on average (≥ 3.6 per second, ≤ 5 % refused, fair shares)", () => {
