@@ -22,14 +22,14 @@ import { REQUESTS_PER_SECOND } from './constants';
  *   nobody else's request.
  *   Only after 2 extras went through does the process use the new share. A failed probe goes back
  *   to the share before it and keeps its phase: nothing moves for the others to mistake for room.
- * - Shared (a 429 in the last minute), the slots beyond one rotate on the wall clock, which every
+ * - Shared (a recent 429, see below), the slots beyond one rotate on the wall clock, which every
  *   process reads alike: at each 15 s boundary a process holding more than one slot hands one
  *   back, a cycle later the one-slot processes race for it, those that held a second slot longest
  *   ago first (so 3 processes on 4 slots take turns at the 4th in order), and the one that handed
  *   it back tries to get it back last. A one-slot process that held a second slot recently sits the
- *   race out (never two in a row), so a boundary costs one refused probe, not one per process. When a hand-back comes
- *   straight back (nobody took it: two processes on 2 + 2), the process skips the next boundary,
- *   then two: sharing evenly costs almost nothing.
+ *   race out (never two in a row), so a boundary costs one refused probe, not one per process. When
+ *   a hand-back comes straight back (nobody took it: two processes on 2 + 2), the process skips the
+ *   next boundary, then two: sharing evenly costs almost nothing.
  * - Squeezed (a 429 outside a probe): the first of a boundary is most likely someone else's probe
  *   and is forgiven; the next halves a share of 2 or more; one slot halves (4 → 2 → 1 → ½ → ¼, for
  *   5 processes and more) only after 2 squeezes within 10 s.
