@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { FakeOptions } from '../test/fake-constant-contact/server.mts';
-import { rateReport, rateTargetFailures, windowViolations } from '../test/helpers/rateReport.mts';
+import { rateReport, rateTargetFailures, rateTimeline, windowViolations } from '../test/helpers/rateReport.mts';
 import type { RateReport } from '../test/helpers/rateReport.mts';
 import type { FakeCommand, IssuedTokens, LoggedRequest } from './fakeProcess.mts';
 import type { NodeProcessResult, NodeProcessTask } from './nodeProcess.mts';
@@ -109,8 +109,10 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 		const log = await fake.call<LoggedRequest[]>({ cmd: 'requests' });
 		const contacts = await fake.call<string[]>({ cmd: 'contacts' });
 		const api = log.filter((r) => r.path.startsWith('/v3/'));
-		if (process.env.BENCH_TIMELINE) printTimeline(api, owners, Number(process.env.BENCH_TIMELINE) || 2000);
-		const report = rateReport(api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: r.grantId ? owners.get(r.grantId) : undefined })));
+		const attributed = api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: r.grantId ? owners.get(r.grantId) : undefined }));
+		// BENCH_TIMELINE=<ms>: accepted/refused requests per process in buckets of that many ms.
+		if (process.env.BENCH_TIMELINE) console.log(rateTimeline(attributed, Number(process.env.BENCH_TIMELINE) || 2000).join('\n'));
+		const report = rateReport(attributed);
 		const violations = await fake.call<string[]>({ cmd: 'close' });
 		if (violations.length) throw new Error(`contract violations at the fake:\n- ${violations.join('\n- ')}`);
 		const expected = batches * batchSize;
@@ -137,25 +139,5 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 	} finally {
 		for (const w of workers) w.child.process.kill();
 		fake.process.kill();
-	}
-}
-
-/** BENCH_TIMELINE=<ms>: accepted and refused requests per process in buckets of that many ms. */
-function printTimeline(api: LoggedRequest[], owners: Map<string, string>, bucketMs: number): void {
-	const names = [...new Set(owners.values())].sort();
-	const start = Math.min(...api.map((r) => r.receivedAt));
-	const buckets = new Map<number, Map<string, { ok: number; refused: number }>>();
-	for (const r of api) {
-		const b = Math.floor((r.receivedAt - start) / bucketMs);
-		const row = buckets.get(b) ?? new Map<string, { ok: number; refused: number }>();
-		const cell = row.get(owners.get(r.grantId ?? '') ?? '?') ?? { ok: 0, refused: 0 };
-		if (r.status === 429) cell.refused++;
-		else cell.ok++;
-		row.set(owners.get(r.grantId ?? '') ?? '?', cell);
-		buckets.set(b, row);
-	}
-	for (const [b, row] of [...buckets].sort((x, y) => x[0] - y[0])) {
-		const cells = names.map((n) => `${n} ${row.get(n)?.ok ?? 0}/${row.get(n)?.refused ?? 0}`);
-		console.log(`${((b * bucketMs) / 1000).toFixed(0).padStart(4)} s  ${cells.join('  ')}`);
 	}
 }

@@ -7,7 +7,7 @@
 // and reported in the summary, not enforced: one run on a shared machine varies with its load; the
 // unit tests hold them on average over seeded simulations of the same load.
 import type { FakeConstantContact } from '../fake-constant-contact/server.mts';
-import { rateTargetFailures, windowViolations } from '../helpers/rateReport.mts';
+import { rateTargetFailures, rateTimeline, windowViolations } from '../helpers/rateReport.mts';
 import type { SuiteConfig } from './lib/context.mts';
 import { CLIENT } from './lib/context.mts';
 import { check, log, step } from './lib/log.mts';
@@ -180,6 +180,8 @@ function printScenario(scenario: Scenario, result: LoadResult): void {
 	for (const o of result.report.owners) {
 		log(`  ${o.owner}: ${o.requests} requests, ${o.throttled} × 429, ${o.accepted} accepted at ${o.acceptedPerSecond}/s, ${pct(o.contendedShare)} of accepted while all were busy`);
 	}
+	// Several workers: how the shares moved (accepted/429 per worker every 5 s), to tell a slow run's cause.
+	if (result.report.owners.length > 1) for (const line of rateTimeline(result.arrivals, 5000)) log(`    ${line}`);
 	log(
 		`  ${scenario.name}: ${result.report.requests} requests, ${result.report.throttled} × 429 (${pct(result.report.throttledRatio)}), ${result.report.acceptedPerSecond} accepted/s, ` +
 			`${result.delivered}/${result.expected} contacts, ${result.failedExecutions} failed, ${result.duplicates} duplicates, fairness ${result.report.fairness}`,

@@ -117,3 +117,25 @@ export function rateTable(report: RateReport, label = 'process'): string {
 	rows.push(`| total | ${report.requests} | ${report.throttled} (${(report.throttledRatio * 100).toFixed(1)} %) | ${report.accepted} | ${report.acceptedPerSecond} | fairness ${report.fairness} |`);
 	return rows.join('\n');
 }
+
+/**
+ * Accepted/refused requests per owner in buckets of `bucketMs`, one line per bucket: how the shares
+ * moved over a run (who held more, when a finished owner's slots were taken back).
+ */
+export function rateTimeline(requests: AttributedRequest[], bucketMs: number): string[] {
+	const owners = [...new Set(requests.map((r) => r.owner ?? '?'))].sort();
+	const start = Math.min(...requests.map((r) => r.receivedAt));
+	const buckets = new Map<number, Map<string, { ok: number; refused: number }>>();
+	for (const r of requests) {
+		const b = Math.floor((r.receivedAt - start) / bucketMs);
+		const row = buckets.get(b) ?? new Map<string, { ok: number; refused: number }>();
+		const cell = row.get(r.owner ?? '?') ?? { ok: 0, refused: 0 };
+		if (r.status === 429) cell.refused++;
+		else if (isAccepted(r.status)) cell.ok++;
+		row.set(r.owner ?? '?', cell);
+		buckets.set(b, row);
+	}
+	return [...buckets]
+		.sort((x, y) => x[0] - y[0])
+		.map(([b, row]) => `${((b * bucketMs) / 1000).toFixed(0).padStart(4)} s  ${owners.map((o) => `${o} ${row.get(o)?.ok ?? 0}/${row.get(o)?.refused ?? 0}`).join('  ')}`);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { rateReport, rateTargetFailures, windowViolations } from './rateReport.mts';
+import { rateReport, rateTargetFailures, rateTimeline, windowViolations } from './rateReport.mts';
 
 /** `n` requests from `owner`, `gapMs` apart from `from`, all with `status`. */
 const run = (owner: string, from: number, n: number, gapMs: number, status = 200) =>
@@ -37,5 +37,10 @@ describe('rateReport', () => {
 	it('tells 5 accepted arrivals within one second apart from the rate targets', () => {
 		expect(windowViolations(rateReport(run('w1', 0, 40, 258)))).toEqual([]);
 		expect(windowViolations(rateReport(run('w1', 0, 5, 200))).join()).toMatch(/5 requests were accepted within one second/);
+	});
+
+	it('draws how the shares moved: accepted/429 per owner per bucket, from the first arrival', () => {
+		const lines = rateTimeline([...run('w1', 1000, 6, 1000), ...run('w2', 1500, 2, 1000), { owner: 'w2', receivedAt: 1600, status: 429 }], 5000);
+		expect(lines).toEqual(['   0 s  w1 5/0  w2 2/1', '   5 s  w1 1/0  w2 0/0']);
 	});
 });

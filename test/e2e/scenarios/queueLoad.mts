@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import type { FakeConstantContact, RequestLogEntry } from '../../fake-constant-contact/server.mts';
-import type { RateReport } from '../../helpers/rateReport.mts';
+import type { AttributedRequest, RateReport } from '../../helpers/rateReport.mts';
 import { rateReport } from '../../helpers/rateReport.mts';
 import { isApi, isRefresh } from '../lib/context.mts';
 import { check, log, waitFor } from '../lib/log.mts';
@@ -111,6 +111,8 @@ export interface LoadOptions {
 
 export interface LoadResult {
 	report: RateReport;
+	/** Every API request, attributed to the worker whose execution sent it. */
+	arrivals: AttributedRequest[];
 	requests: RequestLogEntry[];
 	executions: Array<ExecutionSummary & { worker: string; call: string }>;
 	delivered: number;
@@ -206,7 +208,8 @@ export async function fireLoad(ctx: QueueCtx, options: LoadOptions): Promise<Loa
 		const call = emailOf(fake, r)?.match(new RegExp(`^(${prefix}-\\d+)-\\d+@`))?.[1];
 		return call ? workerOfCall.get(call) : undefined;
 	};
-	const report = rateReport(api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: ownerOf(r) })));
+	const arrivals = api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: ownerOf(r) }));
+	const report = rateReport(arrivals);
 	const expected = calls * contactsPerCall;
 	const mine = [...fake.state.contacts.values()].filter((c) => c.email_address.address.startsWith(`${prefix}-`));
 	const creates = new Map<string, number>();
@@ -219,6 +222,7 @@ export async function fireLoad(ctx: QueueCtx, options: LoadOptions): Promise<Loa
 	const duplicates = [...creates.values()].filter((n) => n > 1).length + Math.max(0, all.length - calls) + (mine.length - new Set(mine.map((c) => c.email_address.address)).size);
 	return {
 		report,
+		arrivals,
 		requests,
 		executions: attributed,
 		delivered: mine.length,
