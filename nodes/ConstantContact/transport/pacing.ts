@@ -330,8 +330,12 @@ export class AppPacer {
 		// A start later than due by timer noise keeps the schedule; a start after a pause restarts it.
 		this.lastDue = now - due <= this.tuning.toleranceMs ? due : now;
 		this.lastSlots = slots;
-		// At most one extra per cycle, each right after an own request.
-		if (probe && now - probe.lastExtraAt >= this.cycleMs / 2) probe.wantExtra = true;
+		// The next extra goes right after this own request if that is no sooner than a cycle and the lag
+		// after the last extra (`earliestStart`) and before the next own one is due. A race's probe
+		// begins between two own requests; waiting for one half a cycle after its first extra could
+		// delay the second by up to a cycle, and a later prober (the holder getting its slot back)
+		// would prove first and take the slot the race was for.
+		if (probe && this.lastDue + spacing * slots >= probe.lastExtraAt + this.cycleMs + this.tuning.extraLagMs) probe.wantExtra = true;
 		return ticket;
 	}
 

@@ -190,6 +190,40 @@ describe('AppPacer sharing the app', () => {
 		expect(peak(starts.filter((s) => s.share === 2).map((s) => s.at), CYCLE)).toBeLessThanOrEqual(2);
 	});
 
+	it("a race's probe begins between two own requests: its second extra comes a cycle and the lag after the first, not a cycle later", () => {
+		// The race's place is on the wall clock, the own requests' phase is anything. If the second extra
+		// waited for an own request half a cycle after the first, it could come up to a cycle late, and a
+		// process probing after it (the holder getting its slot back) would prove first and take the slot.
+		const lag = DEFAULT_TUNING.extraLagMs;
+		const boundary = T0 + 2 * E;
+		for (let phase = 0; phase < CYCLE; phase += 50) {
+			const pacer = new AppPacer({}, fixedRandom());
+			// Shared at one slot (its probes refused), no requests waiting from 3 s before the boundary.
+			let now = runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), boundary - 3000, 1);
+			expect(pacer.share).toBe(1);
+			// Requests wait again from `phase` into the second before the boundary: the own requests' phase.
+			// Polled every 5 ms (the gate looks at least every 25 ms), each answered 50 ms after it starts.
+			now = boundary - 2000 + phase;
+			const starts: Array<{ at: number; share: number }> = [];
+			const pending: Array<{ ticket: PaceTicket; at: number }> = [];
+			for (; now < boundary + 5000; now += 5) {
+				while (pending.length && pending[0].at <= now) pacer.settle(pending.shift()!.ticket, now, 'accepted');
+				if (pacer.earliestStart(now) > now) continue;
+				starts.push({ at: now, share: pacer.share });
+				pending.push({ ticket: pacer.start(now), at: now + 50 });
+			}
+			// The race's probe begins a cycle after the boundary (never held a second slot: first in the race)
+			// with its first extra; own requests keep a cycle apart; any other start in between is an extra.
+			const first = starts.findIndex((s) => s.share === 2);
+			expect(starts[first].at - boundary).toBeCloseTo(CYCLE + DEFAULT_TUNING.raceJitterMs / 2, -1);
+			const lastOwn = starts[first - 1].at;
+			const own = (at: number): boolean => Math.abs((at - lastOwn) % CYCLE) < 10 || Math.abs((at - lastOwn) % CYCLE) > CYCLE - 10;
+			const second = starts.slice(first + 1).find((s) => !own(s.at))!;
+			expect(second.at - starts[first].at).toBeGreaterThanOrEqual(CYCLE + lag);
+			expect(second.at - starts[first].at).toBeLessThanOrEqual(CYCLE + lag + 30);
+		}
+	});
+
 	it('a refused extra fails the probe alone: back to the share before it, the same pace, no new probe for a while', () => {
 		const pacer = new AppPacer({}, fixedRandom());
 		let now = refuseOne(pacer, warm(pacer, T0 + 500));
