@@ -65,6 +65,12 @@ export interface SimulationOptions {
 	limit?: number;
 	/** false: the pacer never hears of a 429 (today's pacer before issue 11: each process at 4/s). */
 	adaptive?: boolean;
+	/**
+	 * Long-lived workers: the same load this many times with the same pacers, each round starting
+	 * `roundGapMs` after every process finished the one before; only the last round is measured.
+	 */
+	rounds?: number;
+	roundGapMs?: number;
 	/** Simulated time after which the run stops, finished or not. */
 	maxSeconds?: number;
 	/** Called on every answer, for tracing a run. */
@@ -170,8 +176,31 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	const origin = 1_700_000_000_000 + Math.floor(random() * 60_000);
 	clock.now = origin;
 	const windowArrivals: number[] = [];
-	const acceptedLog: Array<{ at: number; process: number }> = [];
+	let acceptedLog: Array<{ at: number; process: number }> = [];
 	let throttledTotal = 0;
+	const rounds = options.rounds ?? 1;
+	let round = 1;
+	const roundStarters: Array<(startAt: number) => void> = [];
+	let finishedInRound = 0;
+	const acceptedBefore: number[] = Array<number>(processCount).fill(0);
+	const roundDone = (): void => {
+		if (++finishedInRound < processCount || round >= rounds) return;
+		finishedInRound = 0;
+		round++;
+		const startAt = clock.now + (options.roundGapMs ?? 5000);
+		clock.at(startAt, () => {
+			// Only the last round is measured.
+			if (round === rounds) {
+				acceptedLog = [];
+				throttledTotal = 0;
+				results.forEach((r, p) => {
+					acceptedBefore[p] = r.accepted;
+					Object.assign(r, { throttled: 0, firstArrival: Infinity, lastArrival: 0 });
+				});
+			}
+		});
+		for (const start of roundStarters) start(startAt);
+	};
 
 	/** The server's decision at arrival: a strict sliding window of one second. */
 	const arrive = (at: number): boolean => {
@@ -249,7 +278,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
 							options.trace?.({ at: clock.now, process: p, outcome: ok ? 'accepted' : 'throttled', share: pacer.share, startedAt: ticket.at, arrivedAt: arrival });
 							if (ok) {
 								result.accepted++;
-								if (result.accepted === ownRequests) result.finished = true;
+								if (result.accepted === ownRequests * round) roundDone();
+								if (result.accepted === ownRequests * rounds) result.finished = true;
 								// The lane's next request (the item's PUT after its GET, or the next item).
 								if (issued < requests) {
 									issued++;
@@ -272,12 +302,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
 			});
 		};
 
-		const startAt = origin + (options.startAtMs?.[p] ?? 0);
 		const executions = options.executionsOf?.[p] ?? options.executions ?? 1;
-		for (let e = 0; e < executions; e++) {
-			const requests = Math.floor(ownRequests / executions) + (e < ownRequests % executions ? 1 : 0);
-			runExecution(requests, startAt + (options.executions ? random() * (options.executionStaggerMs ?? 0) : 0));
-		}
+		const startRound = (startAt: number): void => {
+			for (let e = 0; e < executions; e++) {
+				const requests = Math.floor(ownRequests / executions) + (e < ownRequests % executions ? 1 : 0);
+				runExecution(requests, startAt + (options.executions ? random() * (options.executionStaggerMs ?? 0) : 0));
+			}
+		};
+		roundStarters.push(startRound);
+		startRound(origin + (options.startAtMs?.[p] ?? 0));
 		shares.push(() => (result.finalShare = pacer.share));
 	}
 	clock.run(origin + (options.maxSeconds ?? 1800) * 1000);
@@ -286,7 +319,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	const first = Math.min(...results.map((r) => r.firstArrival));
 	results.forEach((r, p) => (r.finishedAtMs = lastAcceptedOf[p] - first));
 	const lastAccepted = acceptedLog.at(-1)?.at ?? first;
-	const requests = results.reduce((n, r) => n + r.accepted + r.throttled, 0);
+	const requests = results.reduce((n, r, p) => n + r.accepted - acceptedBefore[p] + r.throttled, 0);
 	const contendedFrom = Math.max(...results.map((r) => r.firstArrival));
 	const contendedTo = Math.min(...results.map((r) => r.lastArrival));
 	const contended = acceptedLog.filter((a) => a.at >= contendedFrom && a.at <= contendedTo);

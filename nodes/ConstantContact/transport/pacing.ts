@@ -120,6 +120,12 @@ export interface PacerTuning {
 	 * to one slot as when contention begins.
 	 */
 	sharedMemoryMs: number;
+	/**
+	 * No request waiting for this long while sharing the app (n8n workers live on between bursts of
+	 * executions): what the process knew of the others is stale, so the next burst starts at one
+	 * slot and climbs, as when contention begins, instead of at a share the others may have taken.
+	 */
+	idleResetMs: number;
 	/** Answers slower than the usual one by at most this much count as on time. */
 	toleranceMs: number;
 	/** No arrival estimate is later than this past its start (a hung request does not stall the app). */
@@ -156,6 +162,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	calmAfterMs: 60_000,
 	calmAfterStraightBackMs: 30_000,
 	sharedMemoryMs: 180_000,
+	idleResetMs: 3_000,
 	toleranceMs: 25,
 	maxLateMs: 2000,
 	samplesPerKind: 6,
@@ -258,6 +265,9 @@ export class AppPacer {
 	/** When the last request started. */
 	private lastStartAt = Number.NEGATIVE_INFINITY;
 
+	/** When a request last waited for its start (`earliestStart`). */
+	private lastAskedAt = Number.NEGATIVE_INFINITY;
+
 	private readonly answerTimes = new Map<string, number[]>();
 
 	private answersKnown = 0;
@@ -294,6 +304,8 @@ export class AppPacer {
 
 	/** The earliest time (≥ now) at which `slots` requests may start. */
 	earliestStart(now: number, slots = 1): number {
+		if (now - Math.max(this.lastAskedAt, this.lastStartAt) >= this.tuning.idleResetMs) this.resume(now);
+		this.lastAskedAt = now;
 		this.tick(now);
 		this.prune(now);
 		const probe = this.probe;
@@ -404,8 +416,14 @@ export class AppPacer {
 		} else if (!this.shared(now) && now - this.lastCutAt < this.tuning.sharedMemoryMs) {
 			// The sharing ended a short while ago: most likely another process probing for room. Shared
 			// again (boundaries resume, and the first squeeze after one is forgiven); the phase has moved.
+			// No more than 2 slots, an even split with one other: the climb after the calm may have
+			// taken slots another process still holds, and that one would be squeezed to one.
 			this.lastCutAt = now;
 			this.squeezes = 0;
+			if (this.currentShare > 2) {
+				this.currentShare = 2;
+				this.growAt = now + this.tuning.reprobeMs * (0.5 + this.random());
+			}
 			return;
 		} else if (!this.shared(now)) {
 			// Contention begins (a new process, another integration): one slot, then climb until a probe fails.
@@ -473,6 +491,26 @@ export class AppPacer {
 		// then go in the order of who held a second slot longest ago.
 		const recency = Math.min(1, Math.max(0, 1 - sinceSecond / rotationMemoryMs));
 		this.growAt = epoch * epochMs + this.cycleMs + recency * raceMs + this.random() * raceJitterMs;
+	}
+
+	/** The first request after a pause: while the app was shared, start over at one slot and climb. */
+	private resume(now: number): void {
+		const { limit, raceMs } = this.tuning;
+		if (this.currentShare >= limit && !this.shared(now)) return;
+		this.probe = undefined;
+		this.currentShare = Math.min(1, this.currentShare);
+		this.aim = limit;
+		this.climbing = true;
+		this.regaining = false;
+		this.straightBack = false;
+		this.skipBoundaries = 0;
+		this.nextSkip = 0;
+		this.satOut = false;
+		this.squeezes = 0;
+		this.floorSqueezeTimes = [];
+		this.acceptedSinceCut = true;
+		this.lastCutAt = now;
+		this.growAt = now + this.cycleMs + this.random() * raceMs;
 	}
 
 	private tick(now: number): void {
