@@ -26,8 +26,8 @@ import { REQUESTS_PER_SECOND } from './constants';
  *   process reads alike: at each 15 s boundary a process holding more than one slot hands one
  *   back, a cycle later the one-slot processes race for it, those that held a second slot longest
  *   ago first (so 3 processes on 4 slots take turns at the 4th in order), and the one that handed
- *   it back tries to get it back last. A one-slot process that held a second slot recently sits the
- *   race out (never two in a row), so a boundary costs one refused probe, not one per process. When
+ *   it back tries to get it back last. The process whose hand-back was taken at the last boundary
+ *   sits this race out, so a boundary costs one refused probe, not one per process. When
  *   a hand-back comes straight back (nobody took it: two processes on 2 + 2), the process skips the
  *   next boundary, then two: sharing evenly costs almost nothing.
  * - Squeezed (a 429 outside a probe): the first of a boundary is most likely someone else's probe
@@ -75,8 +75,6 @@ export interface PacerTuning {
 	raceJitterMs: number;
 	/** How far back holding a second slot counts for the place in the race. */
 	rotationMemoryMs: number;
-	/** A one-slot process that held a second slot this recently sits the race out (never two in a row). */
-	sitOutMs: number;
 	/** Extra requests that must go through before a probe's new share is used. */
 	probeExtras: number;
 	/** A probe's extra request follows one of this process's own this soon: it meets a full window if there is no room. */
@@ -145,7 +143,6 @@ export const DEFAULT_TUNING: PacerTuning = {
 	raceMs: 300,
 	raceJitterMs: 60,
 	rotationMemoryMs: 30_000,
-	sitOutMs: 22_500,
 	probeExtras: 2,
 	probeGapMs: 30,
 	extraLagMs: 120,
@@ -230,6 +227,15 @@ export class AppPacer {
 	/** The share held when the last boundary handed a slot back. */
 	private heldAtBoundary = 0;
 
+	/** The epoch whose hand-back another process took (its try to get it back was refused): it sits the next race out. */
+	private takenAtEpoch = -1;
+
+	/** Since when this process holds a second slot (its probe from one slot was proven). */
+	private secondFrom = Number.POSITIVE_INFINITY;
+
+	/** It held the second slot it handed back at the last boundary for half an epoch or more (a turn, not a moment). */
+	private longHold = false;
+
 	/** Getting back what the last boundary handed back is under way. */
 	private regaining = false;
 
@@ -243,9 +249,6 @@ export class AppPacer {
 	private skipBoundaries = 0;
 
 	private nextSkip = 0;
-
-	/** It sat the last race out (the next one it runs). */
-	private satOut = false;
 
 	/** Last time this process held more than one slot while shared (its place in the race). */
 	private lastHeldSecondAt = Number.NEGATIVE_INFINITY;
@@ -369,6 +372,7 @@ export class AppPacer {
 	private proven(now: number): void {
 		const from = this.probe!.from;
 		this.probe = undefined;
+		if (from < 2) this.secondFrom = now;
 		if (this.regaining && from + 1 >= this.heldAtBoundary) {
 			// Back to what the boundary handed back, and nobody took it: skip the next boundary (then two).
 			this.regaining = false;
@@ -404,6 +408,9 @@ export class AppPacer {
 		if (probe) {
 			// The probe found no room: back to the share before it. A hand-back that someone took: no skipping.
 			if (this.regaining) {
+				// Its turn was taken: it sits the next race out. Not after a second slot held for a
+				// moment (several processes climbed at once and all handed one back): two would sit out.
+				if (this.longHold) this.takenAtEpoch = this.epoch ?? -1;
 				this.straightBack = false;
 				this.regaining = false;
 				this.nextSkip = 0;
@@ -455,7 +462,7 @@ export class AppPacer {
 
 	/** A boundary while shared: a slot beyond one is handed back and raced for. */
 	private boundary(now: number, epoch: number): void {
-		const { epochMs, limit, raceMs, raceJitterMs, rotationMemoryMs, sitOutMs, reprobeMs } = this.tuning;
+		const { epochMs, limit, raceMs, raceJitterMs, rotationMemoryMs, reprobeMs } = this.tuning;
 		this.squeezes = 0;
 		// The whole window through a whole boundary without a 429: nobody else gets through, keep it.
 		const alone = this.currentShare >= limit && !this.probe && now - this.lastThrottledAt > epochMs;
@@ -471,6 +478,7 @@ export class AppPacer {
 		}
 		const held = this.probe ? this.probe.from : this.currentShare;
 		this.heldAtBoundary = held;
+		this.longHold = held >= 2 && now - this.secondFrom >= epochMs / 2;
 		this.regaining = held >= 2;
 		this.aim = Math.max(held, 2);
 		// One slot each (a process squeezed below one gets its slot back).
@@ -478,15 +486,15 @@ export class AppPacer {
 		this.probe = undefined;
 		this.acceptedSinceCut = true;
 		const sinceSecond = now - this.lastHeldSecondAt;
-		if (held <= 1 && sinceSecond < sitOutMs && !this.satOut) {
-			// It held a second slot lately: the others go first this time. Never twice in a row: a
-			// process that held it before the first boundary would otherwise sit out two races while
-			// the holder, whose hand-back then came straight back, skips the next boundary.
-			this.satOut = true;
+		if (held <= 1 && this.takenAtEpoch === epoch - 1) {
+			// Its turn ended at the last boundary (its hand-back was taken): the others go first this time,
+			// so a boundary costs one refused probe (the holder's), not one per process. Only this process:
+			// when two sat out (one squeezed to one slot, one that held a second slot in an earlier burst or
+			// only for a moment), nobody raced, the holder's hand-back came straight back, it skipped the
+			// next boundary too and kept the slot for 45 s.
 			this.growAt = now + reprobeMs * (0.5 + this.random());
 			return;
 		}
-		this.satOut = false;
 		// Probes wait a cycle first (until then the server's window still holds the old shares),
 		// then go in the order of who held a second slot longest ago.
 		const recency = Math.min(1, Math.max(0, 1 - sinceSecond / rotationMemoryMs));
@@ -505,7 +513,7 @@ export class AppPacer {
 		this.straightBack = false;
 		this.skipBoundaries = 0;
 		this.nextSkip = 0;
-		this.satOut = false;
+		this.takenAtEpoch = -1;
 		this.squeezes = 0;
 		this.floorSqueezeTimes = [];
 		this.acceptedSinceCut = true;

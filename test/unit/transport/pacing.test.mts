@@ -288,7 +288,7 @@ describe('AppPacer sharing the app', () => {
 		expect(pacer.share).toBe(1);
 	});
 
-	it('at a boundary a second slot is handed back and raced for: who held one longest ago first, who held one lately sits out', () => {
+	it('at a boundary a second slot is handed back and raced for: who held one longest ago first; the holder whose hand-back was taken sits the next race out', () => {
 		// Three processes that began sharing at the same 429, two stopped at one slot, one at two.
 		const make = (cap: number): AppPacer => {
 			const pacer = new AppPacer({}, fixedRandom(0));
@@ -310,14 +310,14 @@ describe('AppPacer sharing the app', () => {
 		// The holder's try comes too late (the other took the slot): it is refused, one slot.
 		runCapped(holder, holderProbes, T0 + 2 * E - 100, 1);
 		expect(holder.share).toBe(1);
-		// Next boundary: the former holder held a second slot 15 s ago and sits out.
+		// Next boundary: the former holder, whose hand-back was taken, sits out.
 		expect(probeStartsAt(holder, T0 + 2 * E, 1, 5000)).toBe(Number.POSITIVE_INFINITY);
 	});
 
-	it('a process sits out one race at most: squeezed to one slot just before a boundary, it sits that race out and runs the next', () => {
-		// Otherwise a process that held a second slot before the first boundary sits out two races,
-		// and the holder (its hand-back coming straight back) skips a boundary too: one process holds
-		// the second slot for 45 s and finishes long before the others.
+	it('only the process whose hand-back was just taken sits a race out: one squeezed to one slot just before a boundary races', () => {
+		// When two sat out (one squeezed, or one that held a second slot in an earlier burst), nobody
+		// raced, the holder's hand-back came straight back and it skipped the next boundary too: one
+		// process held the second slot for 45 s and finished long before the others.
 		const pacer = new AppPacer({}, fixedRandom(0));
 		runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + 500)), T0 + E - 3000, 2);
 		expect(pacer.share).toBe(2);
@@ -326,9 +326,20 @@ describe('AppPacer sharing the app', () => {
 		refuseOne(pacer, T0 + E - 1800);
 		expect(pacer.share).toBe(1);
 		runCapped(pacer, T0 + E - 1700, T0 + E - 100, 1);
-		expect(probeStartsAt(pacer, T0 + E, 1, 5000)).toBe(Number.POSITIVE_INFINITY);
-		runCapped(pacer, T0 + E + 5000, T0 + 2 * E - 100, 1);
-		// 18 s after it last held a second slot (within the 22.5 s that make it sit out), it races.
+		expect(probeStartsAt(pacer, T0 + E, 1, 3000)).toBeLessThan(T0 + E + 3000);
+	});
+
+	it('a second slot held only for a moment is not a turn: after its hand-back was taken, the process races next time', () => {
+		// Several processes that climbed at once all hand a slot back at the first boundary and all but
+		// one are refused getting it back; had they all sat the next race out, nobody would race.
+		const pacer = new AppPacer({}, fixedRandom(0));
+		runCapped(pacer, refuseOne(pacer, warm(pacer, T0 + E - 6000)), T0 + E - 100, 2);
+		expect(pacer.share).toBe(2);
+		pacer.earliestStart(T0 + E);
+		expect(pacer.share).toBe(1);
+		// Its try to get the slot back is refused: another process took it.
+		runCapped(pacer, T0 + E, T0 + 2 * E - 100, 1);
+		expect(pacer.share).toBe(1);
 		expect(probeStartsAt(pacer, T0 + 2 * E, 1, 3000)).toBeLessThan(T0 + 2 * E + 3000);
 	});
 
