@@ -37,7 +37,9 @@ import { REQUESTS_PER_SECOND } from './constants';
  *   minute is enough after its last hand-back came straight back (nobody wanted the slot): the
  *   other processes have most likely finished, and the last one left climbs back to the whole
  *   window. A 429 within 3 minutes after the sharing ended is most likely another process probing
- *   for room: the process shares again and moves its phase, without dropping to one slot.
+ *   for room: the process shares again (at most 2 slots) and moves its phase, without dropping to one.
+ * - n8n workers live on between bursts: after 3 s with nothing waiting, a process that shared the
+ *   app starts the next burst at one slot and climbs, as when contention begins.
  *
  * The window is counted at Constant Contact's clock, which sees a request when it arrives, not when
  * it was sent. A request whose answer took longer than the usual answer for its kind may have
