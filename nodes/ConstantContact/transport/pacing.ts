@@ -392,7 +392,7 @@ export class AppPacer {
 	}
 
 	private throttled(ticket: PaceTicket, now: number): void {
-		const { settleMs, raceMs, minShare, holdAfterSqueezeMs, limit } = this.tuning;
+		const { settleMs, minShare, holdAfterSqueezeMs } = this.tuning;
 		const probe = this.probe;
 		const failedExtra = probe?.extras.has(ticket) ?? false;
 		this.lastThrottledAt = now;
@@ -435,12 +435,8 @@ export class AppPacer {
 			}
 			return;
 		} else if (!this.shared(now)) {
-			// Contention begins (a new process, another integration): one slot, then climb until a probe fails.
-			this.currentShare = Math.min(1, this.currentShare);
-			this.aim = limit;
-			this.climbing = true;
-			this.squeezes = 0;
-			this.growAt = now + this.cycleMs + this.random() * raceMs;
+			// Contention begins (a new process, another integration).
+			this.beginContention(now);
 		} else if (this.squeezes++ < this.tuning.forgivenSqueezes) {
 			// Most likely someone else's probe: hold, and let it fail.
 			this.climbing = false;
@@ -503,24 +499,29 @@ export class AppPacer {
 		this.growAt = epoch * epochMs + this.cycleMs + recency * raceMs + this.random() * raceJitterMs;
 	}
 
-	/** The first request after a pause: while the app was shared, start over at one slot and climb. */
-	private resume(now: number): void {
-		const { limit, raceMs } = this.tuning;
-		if (this.currentShare >= limit && !this.shared(now)) return;
-		this.probe = undefined;
+	/** One slot, then climb until a probe fails (the next boundary is not this process's). */
+	private beginContention(now: number): void {
 		this.currentShare = Math.min(1, this.currentShare);
-		this.aim = limit;
+		this.aim = this.tuning.limit;
 		this.climbing = true;
+		this.squeezes = 0;
+		this.growAt = now + this.cycleMs + this.random() * this.tuning.raceMs;
+	}
+
+	/** The first request after a pause: while the app was shared, start over as when contention begins. */
+	private resume(now: number): void {
+		if (this.currentShare >= this.tuning.limit && !this.shared(now)) return;
+		// What the last burst left (a probe, a hand-back, skips, a turn, squeezes) is stale.
+		this.probe = undefined;
 		this.regaining = false;
 		this.straightBack = false;
 		this.skipBoundaries = 0;
 		this.nextSkip = 0;
 		this.takenAtEpoch = -1;
-		this.squeezes = 0;
 		this.floorSqueezeTimes = [];
+		this.beginContention(now);
 		this.acceptedSinceCut = true;
 		this.lastCutAt = now;
-		this.growAt = now + this.cycleMs + this.random() * raceMs;
 	}
 
 	private tick(now: number): void {
