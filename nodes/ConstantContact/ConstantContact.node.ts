@@ -11,6 +11,10 @@ import * as segment from './actions/segment/Segment.resource';
 import * as tag from './actions/tag/Tag.resource';
 import { router } from './actions/router';
 import { methods } from './methods';
+import { assertSupportedN8n } from './n8nVersion';
+
+// Loading on an n8n older than the package supports fails here, with a message that says so.
+assertSupportedN8n(NodeConnectionTypes);
 
 // The description lives here rather than in actions/versionDescription.ts: n8n's community lint
 // (and so its verification scanner) reads a node's description only from its .node.ts file.

@@ -16,6 +16,10 @@ import type { EngagementSpec } from './trigger/engagement';
 import { ENGAGEMENT, pollEngagement } from './trigger/engagement';
 import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
+import { assertSupportedN8n } from './n8nVersion';
+
+// Loading on an n8n older than the package supports fails here, with a message that says so.
+assertSupportedN8n(NodeConnectionTypes);
 
 const CONTACT_EVENTS: TriggerEvent[] = ['contactCreated', 'contactUpdated', 'contactUnsubscribed'];
 const ENGAGEMENT_EVENTS: Record<string, EngagementSpec> = { contactBounced, contactClicked, contactOptedOut };

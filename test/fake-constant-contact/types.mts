@@ -338,6 +338,8 @@ export interface FaultSpec {
 	mode?: 'before' | 'after';
 	drop?: boolean;
 	delayMs?: number;
+	/** Response headers of the injected answer, e.g. a redirect's `location`. */
+	headers?: Record<string, string>;
 }
 
 export interface TokenSet {

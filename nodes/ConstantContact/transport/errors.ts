@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DAILY_REQUEST_QUOTA, REQUESTS_PER_SECOND } from './constants';
+import { API_ORIGIN, DAILY_REQUEST_QUOTA, REQUESTS_PER_SECOND } from './constants';
 import { THROTTLED_WITHOUT_PROGRESS_MS } from './retry';
 
 export interface ConstantContactErrorDetail {
@@ -14,6 +14,8 @@ export interface Failure {
 	status?: number;
 	body?: unknown;
 	networkCode?: string;
+	/** Where a 3xx pointed (its origin): the node follows no redirect, so nothing was sent there. */
+	redirectTo?: string;
 }
 
 export interface FailureContext {
@@ -97,11 +99,32 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
 }
 
+/** An HTTP status as a number, whether n8n put it there as a number (`status`) or a string (`httpCode`). */
+function httpStatus(value: unknown): number | undefined {
+	const n = typeof value === 'string' && /^[1-5]\d\d$/.test(value) ? Number(value) : value;
+	return typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}
+
+/** Where a redirect pointed: its origin only (never a path or query that could hold anything), at most 80 characters. */
+export function redirectTarget(location: unknown, requestUrl: string): string | undefined {
+	if (typeof location !== 'string' || !location) return undefined;
+	try {
+		const origin = new URL(location, requestUrl).origin;
+		return origin.length > 80 ? `${origin.slice(0, 80)}…` : origin;
+	} catch {
+		return 'an address that is not a URL';
+	}
+}
+
 /**
- * Reads status, body and network code out of whatever n8n's request helper threw (a NodeApiError
- * around an axios-style error), without keeping the request config, which holds the bearer token.
+ * Reads status, body and network code out of whatever n8n's request helper threw, without keeping
+ * the request config, which holds the bearer token. n8n wraps the axios error in a NodeApiError whose
+ * shape depends on the version: the axios error stays as `cause` in n8n 1.x and from n8n-workflow 2.34,
+ * but 2.0 to 2.33 drop it (a `cause` class field overwrites it), leaving the status only in `httpCode`
+ * (a string, which also holds network codes such as ECONNRESET) and an object body in `context.data`.
+ * Every place is read, the first found wins.
  */
-export function extractFailure(error: unknown): Failure | undefined {
+export function extractFailure(error: unknown, requestUrl = API_ORIGIN): Failure | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	const failure: Failure = {};
@@ -110,14 +133,17 @@ export function extractFailure(error: unknown): Failure | undefined {
 		const record = asRecord(current);
 		if (!record) break;
 		const response = asRecord(record.response);
-		if (failure.status === undefined) {
-			const status = response?.status ?? response?.statusCode ?? record.statusCode;
-			if (typeof status === 'number') failure.status = status;
-		}
+		failure.status ??= httpStatus(response?.status) ?? httpStatus(response?.statusCode) ?? httpStatus(record.statusCode) ?? httpStatus(record.httpCode);
 		if (failure.body === undefined && response && 'data' in response) failure.body = response.data;
 		if (failure.body === undefined && response && 'body' in response) failure.body = response.body;
-		if (failure.networkCode === undefined && typeof record.code === 'string' && NETWORK_CODES.has(record.code)) {
-			failure.networkCode = record.code;
+		if (failure.body === undefined) {
+			const data = asRecord(record.context)?.data;
+			if (data !== undefined) failure.body = data;
+		}
+		failure.redirectTo ??= redirectTarget(asRecord(response?.headers)?.location, requestUrl);
+		if (failure.networkCode === undefined) {
+			const code = [record.code, record.httpCode].find((c): c is string => typeof c === 'string' && NETWORK_CODES.has(c));
+			if (code) failure.networkCode = code;
 		}
 		current = record.cause ?? record.errorResponse;
 	}
@@ -127,7 +153,15 @@ export function extractFailure(error: unknown): Failure | undefined {
 		if (code) failure.networkCode = code;
 		else if (/socket hang up|aborted|timeout/i.test(message)) failure.networkCode = 'ECONNRESET';
 	}
+	if (failure.status === undefined || failure.status < 300 || failure.status >= 400) delete failure.redirectTo;
 	return failure.status !== undefined || failure.networkCode !== undefined ? failure : undefined;
+}
+
+/** What an answer that n8n returned in full (`ignoreHttpStatusErrors`) says: the same on every n8n version. */
+export function readAnswer(response: { statusCode?: unknown; headers?: unknown; body?: unknown }, requestUrl: string): Failure {
+	const status = httpStatus(response.statusCode);
+	const redirectTo = status !== undefined && status >= 300 && status < 400 ? redirectTarget(asRecord(response.headers)?.location, requestUrl) : undefined;
+	return { status, body: response.body, ...(redirectTo ? { redirectTo } : {}) };
 }
 
 export function msUntilUtcMidnight(now = Date.now()): number {
@@ -161,6 +195,13 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 			description: `${where} failed before Constant Contact answered${
 				context.attempts ? ` (${context.attempts} attempts)` : ''
 			}. Check the n8n host's network access to api.cc.email and try again.`,
+		};
+	}
+	if (status >= 300 && status < 400) {
+		const to = failure.redirectTo ? ` to ${failure.redirectTo}` : '';
+		return {
+			message: `Constant Contact's API answered with a redirect (${status})${to}, which the node does not follow`,
+			description: `${where}: the node sends the access token only to ${API_ORIGIN} and follows no redirect, so nothing was sent ${to ? 'there' : 'elsewhere'}. Something between n8n and Constant Contact (a proxy, a captive portal, a DNS entry) answered instead of the API: check the n8n host's network path to api.cc.email.`,
 		};
 	}
 	switch (status) {

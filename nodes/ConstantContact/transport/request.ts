@@ -11,8 +11,9 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { API_BASE_URL, CREDENTIAL_TYPE } from './constants';
+import { endpointOf } from './endpoints';
 import type { Failure } from './errors';
-import { extractFailure, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
+import { extractFailure, readAnswer, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
 import type { PaceOutcome } from './pacing';
 import { pacerFor } from './pacing';
 import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod, keepWaitingWhenThrottled, throttleRetryDelayMs } from './retry';
@@ -48,10 +49,7 @@ interface StoredCredentials {
 	oauthTokenData?: { access_token?: unknown };
 }
 
-/**
- * Requests that found the access token expired wait for the first one, so that n8n refreshes
- * exactly once: a second concurrent refresh would kill a rotating refresh token.
- */
+/** The request going through n8n's refresh, per app and token (see throughRefresh). */
 const refreshLeaders = new Map<string, Promise<unknown>>();
 
 /**
@@ -135,46 +133,62 @@ export async function constantContactRequest<T = unknown>(this: ConstantContactC
 	const scope = requiredScope(request.method, request.path);
 	if (scope && lacksScope(token, scope)) throw missingScopeError(this.getNode(), scope, token?.scopes ?? [], request.itemIndex);
 	const appKey = credentials.clientId ?? 'default';
-	// Fixed: no credential field, parameter or response can move the token elsewhere.
-	const baseUrl = API_BASE_URL;
-
-	if (token && isExpired(token)) {
-		const key = `${appKey}:${token.fingerprint}`;
-		const leader = refreshLeaders.get(key);
-		if (leader) {
-			// Once the leader has gone through n8n's refresh, the stored token is new and we proceed.
-			await leader.catch(() => undefined);
-		} else {
-			// The first request will cost two API calls: the 401 and the retry after n8n's refresh.
-			const run = send.call(this, request, baseUrl, appKey, 2);
-			refreshLeaders.set(key, run);
-			try {
-				return (await run) as T;
-			} finally {
-				refreshLeaders.delete(key);
-			}
-		}
-	}
-	return (await send.call(this, request, baseUrl, appKey, 1)) as T;
+	const refreshKey = `${appKey}:${token?.fingerprint ?? 'opaque'}`;
+	// A token past its `exp` goes straight to n8n's refresh; any other is tried, and a 401 sends it there.
+	if (token && isExpired(token)) return (await throughRefresh.call(this, request, appKey, refreshKey)) as T;
+	const result = await send.call(this, request, appKey, 'answered');
+	if (result !== TOKEN_REFUSED) return result as T;
+	return (await throughRefresh.call(this, request, appKey, refreshKey)) as T;
 }
 
-async function send(
-	this: ConstantContactContext,
-	request: ApiRequest,
-	baseUrl: string,
-	appKey: string,
-	firstSlots: number,
-): Promise<unknown> {
+/**
+ * How a request is sent. `answered`: n8n returns every HTTP answer (`ignoreHttpStatusErrors`), so
+ * status, headers and body are read the same way on every n8n version, and a 401 comes back as
+ * TOKEN_REFUSED. `refresh`: the first attempt lets n8n's OAuth2 helper see the 401, refresh the token
+ * and retry (it refreshes only on an error it caught), so that attempt's failure is read from n8n's
+ * error wrapper. `final`: like answered, after a refresh, where a 401 means reconnect.
+ */
+type SendMode = 'answered' | 'refresh' | 'final';
+
+/** What `answered` returns for a 401: the caller goes through n8n's refresh once. */
+const TOKEN_REFUSED = Symbol('token refused');
+
+/**
+ * Requests whose token was refused wait for the first one, so that n8n refreshes exactly once: a
+ * second concurrent refresh would kill a rotating refresh token.
+ */
+async function throughRefresh(this: ConstantContactContext, request: ApiRequest, appKey: string, key: string): Promise<unknown> {
+	const leader = refreshLeaders.get(key);
+	if (leader) {
+		// Once the leader has gone through n8n's refresh, the stored token is new and we proceed.
+		await leader.catch(() => undefined);
+		return await send.call(this, request, appKey, 'final');
+	}
+	const run = send.call(this, request, appKey, 'refresh');
+	refreshLeaders.set(key, run);
+	try {
+		return await run;
+	} finally {
+		refreshLeaders.delete(key);
+	}
+}
+
+async function send(this: ConstantContactContext, request: ApiRequest, appKey: string, mode: SendMode): Promise<unknown> {
+	// Fixed: no credential field, parameter or response can move the token elsewhere.
+	const url = resolveUrl(API_BASE_URL, request.path);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: resolveUrl(baseUrl, request.path),
+		url,
 		json: true,
 		headers: { Accept: 'application/json' },
 		// Constant Contact repeats a multi-valued parameter (`bounce_code=B&bounce_code=D`), never `bounce_code[0]=B`.
 		arrayFormat: 'repeat',
 		...(request.qs && Object.keys(request.qs).length ? { qs: request.qs } : {}),
 		...(request.body !== undefined ? { body: request.body } : {}),
-		...(request.fullResponse ? { returnFullResponse: true } : {}),
+		returnFullResponse: true,
+		// A redirect would carry the bearer token to wherever it points (n8n sends credentials across
+		// origins by default): the API never redirects, so a 3xx is answered as an error, not followed.
+		disableFollowRedirect: true,
 	};
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
 	const gate = pacerFor(appKey);
@@ -183,31 +197,29 @@ async function send(
 	/** Attempts that failed with a 5xx or on the network (429 throttled has its own, time-based budget). */
 	let attempt = 0;
 	let throttledSince: number | undefined;
-	let slots = firstSlots;
+	// n8n's refresh costs two API calls: the 401 and the retry with the new token.
+	let letN8nRefresh = mode === 'refresh';
 	for (;;) {
-		const ticket = await gate.acquire(slots, kind);
-		slots = 1;
-		let outcome: PaceOutcome = 'accepted';
+		const ticket = await gate.acquire(letN8nRefresh ? 2 : 1, kind);
+		let answer: IN8nHttpFullResponse | undefined;
+		let thrown: unknown;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				{ ...options },
-			)) as unknown;
-			if (request.fullResponse) {
-				const full = response as IN8nHttpFullResponse;
-				return { statusCode: full.statusCode, body: full.body };
-			}
-			return response;
+			answer = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+				...(letN8nRefresh ? {} : { ignoreHttpStatusErrors: true }),
+			})) as IN8nHttpFullResponse;
 		} catch (error) {
-			// Until an HTTP status says otherwise, it may never have reached Constant Contact.
-			outcome = 'unanswered';
-			failure = extractFailure(error);
-			if (!failure) throw sanitize.call(this, error, request);
-			if (failure.status !== undefined) outcome = failure.status === 429 && !isQuotaExceeded(failure) && !isActivityQueueFull(failure) ? 'throttled' : 'accepted';
-		} finally {
-			gate.settle(ticket, outcome);
+			thrown = error;
 		}
+		letN8nRefresh = false;
+		failure = answer ? readAnswer(answer, url) : extractFailure(thrown, url);
+		const outcome = paceOutcome(failure);
+		gate.settle(ticket, outcome);
+		if (!failure) throw sanitize.call(this, thrown, request);
+		if (answer && failure.status !== undefined && failure.status < 300) {
+			return request.fullResponse ? { statusCode: answer.statusCode, body: answer.body } : answer.body;
+		}
+		if (failure.status === 401 && mode === 'answered') return TOKEN_REFUSED;
 		if (outcome === 'throttled') {
 			// Nothing happened on Constant Contact's side: wait while the app still gets requests through.
 			const now = Date.now();
@@ -216,6 +228,8 @@ async function send(
 			await sleep(throttleRetryDelayMs());
 			continue;
 		}
+		// A redirect is never followed, nor tried again.
+		if (failure.status !== undefined && failure.status < 400) break;
 		// The daily quota: waiting will not help before midnight UTC.
 		if (isQuotaExceeded(failure)) break;
 		// 1,000 activities queued: not throttling; the activity's sender waits for room (activities.ts).
@@ -246,10 +260,15 @@ async function send(
 	});
 }
 
-/** What kind of request this is, for its usual answer time: the method and the path without IDs. */
+/** What the pacer learns from an attempt: until an HTTP status says otherwise, it may never have reached Constant Contact. */
+function paceOutcome(failure: Failure | undefined): PaceOutcome {
+	if (failure?.status === undefined) return 'unanswered';
+	return failure.status === 429 && !isQuotaExceeded(failure) && !isActivityQueueFull(failure) ? 'throttled' : 'accepted';
+}
+
+/** What kind of request this is, for its usual answer time: its endpoint, so IDs add no entries. */
 function requestKind(request: ApiRequest): string {
-	const path = request.path.split('?')[0].replace(/\/[^/]*\d[^/]*/g, '/:id');
-	return `${request.method} ${path}`;
+	return endpointOf(request.method, request.path);
 }
 
 /**

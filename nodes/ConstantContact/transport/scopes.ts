@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
+import { apiPath } from './endpoints';
 import type { ConstantContactContext } from './request';
 import { inspectAccessToken, lacksScope } from './token';
 
@@ -24,14 +25,6 @@ export const SCOPE_FEATURES: Record<Scope, string> = {
 	account_update: 'changes to the account itself (not used by this node)',
 	offline_access: 'refreshing the access token (without it the connection stops working after 24 hours)',
 };
-
-/** The API path (`/emails/...`) of a request path, a `/v3/...` next link or a full URL. */
-function apiPath(path: string): string {
-	let p = /^https?:\/\//i.test(path) ? new URL(path).pathname : path;
-	p = p.split('?')[0] ?? '';
-	if (p === '/v3' || p.startsWith('/v3/')) p = p.slice('/v3'.length);
-	return p.startsWith('/') ? p : `/${p}`;
-}
 
 /**
  * The scope an endpoint needs: campaign data for `/emails` and the campaign reports, contact data for

@@ -28,10 +28,10 @@ export async function handleApi(core: FakeCore, req: IncomingMessage, res: Serve
 	}
 	entry.body = malformed ? raw.text : parsed;
 
-	const finish = (r: ApiResult): void => {
+	const finish = (r: ApiResult, headers?: Record<string, string>): void => {
 		entry.status = r.status;
 		entry.respondedAt = Date.now();
-		sendJson(res, r.status, r.body);
+		sendJson(res, r.status, r.body, headers);
 	};
 	const drop = (): void => {
 		entry.status = 0;
@@ -46,7 +46,7 @@ export async function handleApi(core: FakeCore, req: IncomingMessage, res: Serve
 		await sleep(before.delayMs ?? 0);
 		if (before.drop) return drop();
 		const status = before.status ?? 500;
-		return finish({ status, body: before.body ?? defaultFaultBody(status, false) });
+		return finish({ status, body: before.body ?? defaultFaultBody(status, false) }, before.headers);
 	}
 
 	const result = await processRequest(core, req, method, apiPath, url, raw, parsed, malformed, entry);
@@ -57,7 +57,7 @@ export async function handleApi(core: FakeCore, req: IncomingMessage, res: Serve
 		await sleep(after.delayMs ?? 0);
 		if (after.drop) return drop();
 		const status = after.status ?? 500;
-		return finish({ status, body: after.body ?? defaultFaultBody(status, false) });
+		return finish({ status, body: after.body ?? defaultFaultBody(status, false) }, after.headers);
 	}
 	finish(result);
 }

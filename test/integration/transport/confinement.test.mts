@@ -167,6 +167,50 @@ describe('a hostile next-page link', () => {
 	});
 });
 
+describe('a redirect answered in place of the API', () => {
+	// n8n follows redirects and, from 2.x, sends the credential across origins by default: the node
+	// follows none, so the token and the request stay on the API origin whatever the 3xx says.
+	const cases: Array<{ status: number; location: string; named: string; via: string }> = [
+		{ status: 302, location: 'https://evil.example/v3/contact_lists', named: 'https://evil.example', via: 'List → Get Many' },
+		{ status: 301, location: 'http://api.cc.email/v3/contact_lists', named: 'http://api.cc.email', via: 'List → Get Many' },
+		{ status: 307, location: 'https://api.cc.email.evil.example/v3/contacts', named: 'https://api.cc.email.evil.example', via: 'Contact → Get Many' },
+		{ status: 308, location: '//evil.example/v3/contacts', named: 'https://evil.example', via: 'Contact → Get Many' },
+		{ status: 303, location: '/v3/contacts?limit=1', named: 'https://api.cc.email', via: 'Contact → Get Many' },
+	];
+	for (const c of cases) {
+		it(`${c.status} to ${c.location} (${c.via}) ends the item with the redirect's origin; nothing goes there`, async () => {
+			fake.seed.list({ name: 'Real' });
+			const path = c.via.startsWith('List') ? '/v3/contact_lists' : '/v3/contacts';
+			fake.injectFault({ method: 'GET', path, status: c.status, headers: { location: c.location }, times: 1 });
+			const parameters = c.via.startsWith('List')
+				? { resource: 'list', operation: 'getAll', returnAll: true }
+				: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 5 };
+			const run = await runNode(harness, { nodeType: new ConstantContact(), parameters: parameters as INodeParameters });
+			expect(run.error?.message).toBe(`Constant Contact's API answered with a redirect (${c.status}) to ${c.named}, which the node does not follow`);
+			expect(run.error?.description).toMatch(/sends the access token only to https:\/\/api\.cc\.email and follows no redirect, so nothing was sent there/);
+			expect(run.output).toEqual([]);
+			expect(JSON.stringify(run.error)).not.toContain(token);
+			// Not retried: one request, to the API.
+			expect(fake.requests.filter((r) => r.path.startsWith('/v3/'))).toHaveLength(1);
+			expectTokenStayedHome();
+		});
+	}
+
+	it('is not followed on the request that goes through n8n\'s token refresh either', async () => {
+		const expired = await fake.issueTokens({ accessTokenLifetimeSeconds: 1 });
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		const refreshing = createHarness(connectedCredential(fake, expired as unknown as IDataObject));
+		// The expired token's 401 (as the fake answers it), then the redirect for the retry with the new token.
+		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 401, times: 1 });
+		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 302, headers: { location: 'https://evil.example/v3/contact_lists' }, times: 1 });
+		const run = await runNode(refreshing, { nodeType: new ConstantContact(), parameters: { resource: 'list', operation: 'getAll', returnAll: true } as INodeParameters });
+		expect(run.error?.message).toMatch(/redirect \(302\) to https:\/\/evil\.example,/);
+		// n8n refreshed the token first (the 401), then met the redirect with the new one.
+		expect(fake.tokenRequests.filter((t) => t.grantType === 'refresh_token')).toHaveLength(1);
+		expectTokenStayedHome();
+	});
+});
+
 describe('a credential that names another API address', () => {
 	const stored: IDataObject[] = [
 		{ apiBaseUrl: 'http://evil.example/v3' },

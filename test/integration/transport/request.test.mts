@@ -117,6 +117,24 @@ describe('refresh', () => {
 		expect(apiRequests().filter((r) => r.status === 200)).toHaveLength(8);
 	});
 
+	it('a 401 on a token its expiry calls valid goes through one n8n refresh, shared by 8 concurrent requests', async () => {
+		const { harness, tokens } = await harnessWithTokens();
+		fake.options.rateLimitPerSecond = false;
+		// Constant Contact refuses the token (say, revoked on its side) for the 8 requests and the leader's retry.
+		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 401, times: 9 });
+		const run = await probe(harness, async (ctx) =>
+			await Promise.all(Array.from({ length: 8 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }))),
+		);
+		expect(run.error).toBeUndefined();
+		expect((run.output[0].json.result as unknown[]).length).toBe(8);
+		const refreshes = fake.tokenRequests.filter((t) => t.grantType === 'refresh_token');
+		expect(refreshes).toHaveLength(1);
+		expect((harness.credentials.get().oauthTokenData as IDataObject).access_token).not.toBe(tokens.access_token);
+		// 8 refused + the leader's retry refused (n8n refreshes then) + 8 with the new token.
+		expect(apiRequests().filter((r) => r.status === 401)).toHaveLength(9);
+		expect(apiRequests().filter((r) => r.status === 200)).toHaveLength(8);
+	});
+
 	it('fails like Constant Contact when an old, rotated-out refresh token is reused: reconnect', async () => {
 		fake.options.accessTokenLifetimeSeconds = 1;
 		const { harness, tokens } = await harnessWithTokens();
@@ -221,11 +239,12 @@ describe('pacing and retries', () => {
 		const { harness } = await harnessWithTokens({}, THROTTLED_CLIENT);
 		fake.injectFault({ method: 'GET', path: '/v3/contact_tags', status: 429, body: { error_key: 'throttled', error_message: 'Too Many Requests' }, times: 1000 });
 		// Date only: timers stay real, so the node's sleeps and the fake run as usual; two minutes pass at
-		// once after the first 429 (the app's pacer may still hold a small share from the tests before).
+		// once after the second 429 (the app's pacer may still hold a small share from the tests before).
 		vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
 		try {
 			const jump = setInterval(() => {
-				if (!apiRequests().some((r) => r.path === '/v3/contact_tags' && r.status === 429)) return;
+				// After the second 429: by then the node has taken the first as the start of its wait.
+				if (apiRequests().filter((r) => r.path === '/v3/contact_tags' && r.status === 429).length < 2) return;
 				clearInterval(jump);
 				vi.setSystemTime(Date.now() + 125_000);
 			}, 20);
