@@ -405,3 +405,64 @@ export const plausibleLists = (target: 'contacts' | 'sign_up_form') =>
 	);
 
 export const plausibleTags = fc.oneof({ weight: 8, arbitrary: fc.uniqueArray(fc.uuid(), { maxLength: 3 }) }, { weight: 1, arbitrary: tagParameter });
+
+// The trigger: stored state as n8n keeps it (or as anything may have left it), and answers as they may come.
+
+const MINUTE = 60_000;
+/** The polls' clock: any moment from 1970 to 2200. */
+export const pollNow = fc.integer({ min: 0, max: 7_258_118_400_000 });
+
+/** A time near `now` as Constant Contact writes it: within the overlaps, older, or dated in the future. */
+const nearTime = (now: number) =>
+	fc.oneof(
+		{ weight: 4, arbitrary: fc.integer({ min: -40 * MINUTE, max: 5 * MINUTE }) },
+		{ weight: 1, arbitrary: fc.constantFrom(0, -1, 1, -5 * MINUTE, 2 * MINUTE, 2 * MINUTE + 1, 100 * 365 * 24 * 60 * MINUTE, -30 * 24 * 60 * MINUTE) },
+	).map((offset) => new Date(Math.min(8.64e15, Math.max(-8.64e15, now + offset))).toISOString());
+
+/** A row's time: mostly an ISO time near now (equal times often), sometimes anything a date can be. */
+export const rowTime = (now: number) => fc.oneof({ weight: 6, arbitrary: nearTime(now) }, { weight: 1, arbitrary: date }, { weight: 1, arbitrary: value });
+
+const seenKey = fc.oneof(fc.uuid(), fc.constantFrom(...DANGEROUS_KEYS), fc.string({ maxLength: 8 }));
+
+/** A stored stream: valid, a little ahead, far in the future, partly or wholly garbage, or missing. */
+export const storedStream = (now: number) =>
+	fc.oneof(
+		{ weight: 4, arbitrary: fc.record({ position: nearTime(now), seen: fc.array(fc.tuple(seenKey, fc.integer({ min: now - 60 * MINUTE, max: now + 10 * MINUTE })), { maxLength: 6 }).map(objectOf) }) },
+		{ weight: 1, arbitrary: fc.record({ position: fc.oneof(date, value), seen: fc.oneof(value, fc.array(fc.tuple(seenKey, scalar), { maxLength: 4 }).map(objectOf)) }, { requiredKeys: [] }) },
+		{ weight: 1, arbitrary: value },
+		{ weight: 1, arbitrary: fc.constant(undefined) },
+	);
+
+/** A tracking or summary row: the fields the trigger reads, each usually right and sometimes anything. */
+export const triggerRow = (now: number) =>
+	fc
+		.record(
+			{
+				contact_id: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom(...DANGEROUS_KEYS) }, { weight: 1, arbitrary: value }),
+				campaign_id: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 1, arbitrary: value }),
+				created_time: rowTime(now),
+				last_sent_date: rowTime(now),
+				bounce_code: fc.oneof(fc.constantFrom('B', 'D', 'F', 'S', 'V', 'X', 'Z'), value),
+				url_id: fc.oneof(fc.constantFrom('1000', '1001'), value),
+				extra: fc.array(fc.tuple(innerKey, value), { maxLength: 3 }),
+			},
+			{ requiredKeys: [] },
+		)
+		.map(({ extra, ...row }) => ({ ...objectOf(extra ?? []), ...row }));
+
+/** A page of a report as it may come: the contract's shape, or anything in its place. */
+export const triggerPage = (now: number, property: string) =>
+	fc.oneof(
+		{ weight: 6, arbitrary: fc.array(triggerRow(now), { maxLength: 8 }).map((rows) => ({ [property]: rows })) },
+		{ weight: 2, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: triggerRow(now) }, { weight: 1, arbitrary: value }), { maxLength: 4 }).map((rows) => ({ [property]: rows })) },
+		{ weight: 1, arbitrary: fc.record({ [property]: value, _links: fc.oneof(value, fc.record({ next: fc.oneof(value, fc.record({ href: fc.oneof(value, fc.constant('/v3/next?cursor=1')) })) })) }, { requiredKeys: [] }) },
+		{ weight: 1, arbitrary: fc.constant({ [property]: Array.from({ length: 1001 }, () => ({})) }) },
+		{ weight: 1, arbitrary: value },
+	);
+
+/** `GET /emails/{campaign_id}` as it may come. */
+export const triggerCampaign = fc.oneof(
+	{ weight: 4, arbitrary: fc.record({ name: fc.oneof(text, value), campaign_activities: fc.array(fc.record({ role: fc.oneof(fc.constantFrom('primary_email', 'resend', 'permalink'), value), campaign_activity_id: fc.oneof(fc.uuid(), value) }), { maxLength: 3 }) }, { requiredKeys: [] }) },
+	{ weight: 1, arbitrary: fc.record({ campaign_activities: fc.array(value, { maxLength: 3 }) }) },
+	{ weight: 1, arbitrary: value },
+);

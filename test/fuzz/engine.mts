@@ -54,7 +54,7 @@ export function runFamily<T>(family: Family<T>, contract: Contract, options: { m
 				tally.bodies += outcome.bodies.length;
 			} else if (outcome.kind === 'rejected') {
 				tally.rejected++;
-				for (const field of new Set(outcome.problems.map(fieldOf))) tally.rejectedByField[field] = (tally.rejectedByField[field] ?? 0) + 1;
+				for (const field of new Set(outcome.problems.map((p) => fieldOf(p, family.field)))) tally.rejectedByField[field] = (tally.rejectedByField[field] ?? 0) + 1;
 			} else {
 				if (outcome.kind === 'crash') tally.crashes++;
 				else tally.invalid++;

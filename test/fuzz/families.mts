@@ -8,7 +8,8 @@
  * - crash: anything thrown, a TypeError included;
  * - invalid: a body the contract refuses; or a problem that names no field.
  *
- * and must leave Object.prototype untouched.
+ * and must leave Object.prototype untouched. The trigger's state and answers have their own
+ * families (triggerFamilies.mts), in the same list.
  */
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
@@ -34,6 +35,7 @@ import { unique, validateContactInput } from '../../nodes/ConstantContact/mappin
 import type { ValidContact } from '../../nodes/ConstantContact/mapping/validate.ts';
 import type { Contract } from '../fake-constant-contact/contract.mts';
 import * as A from './arbitraries.mts';
+import { TRIGGER_FAMILIES } from './triggerFamilies.mts';
 
 export interface Body {
 	method: string;
@@ -53,6 +55,8 @@ export interface Family<T> {
 	/** Items (contacts) one input holds. */
 	items: (input: T) => number;
 	run: (input: T) => Body[] | { problems: string[] };
+	/** How this family's problems name what they are about, when that is not an item's field. */
+	field?: RegExp;
 }
 
 /** A problem names its field first ("Email: …", "Phone Number 2: …", "Custom Field "Plan": …"). */
@@ -62,8 +66,8 @@ const NAMES_A_FIELD =
 /** Longer than any message the node writes; a message quoting a whole hostile value would not fit. */
 export const MAX_PROBLEM_LENGTH = 400;
 
-export function fieldOf(problem: string): string {
-	const match = NAMES_A_FIELD.exec(problem);
+export function fieldOf(problem: string, pattern: RegExp = NAMES_A_FIELD): string {
+	const match = pattern.exec(problem);
 	return match ? match[1].replace(/ \d+$/, ' N').replace(/ ".*"$/s, ' "…"') : '(no field)';
 }
 
@@ -80,7 +84,8 @@ export function classify<T>(family: Family<T>, input: T, contract: Contract): Ou
 	}
 	if (prototypeKeys() !== PROTOTYPE || ({} as IDataObject).polluted !== undefined) return { kind: 'crash', error: 'Object.prototype was changed' };
 	if (!Array.isArray(result)) {
-		const bad = result.problems.filter((p) => typeof p !== 'string' || p.length > MAX_PROBLEM_LENGTH || !NAMES_A_FIELD.test(p));
+		const names = family.field ?? NAMES_A_FIELD;
+		const bad = result.problems.filter((p) => typeof p !== 'string' || p.length > MAX_PROBLEM_LENGTH || !names.test(p));
 		if (result.problems.length === 0 || bad.length) return { kind: 'invalid', errors: bad.length ? bad.map((p) => `a problem that names no field or is too long: ${String(p).slice(0, 200)}`) : ['rejected without a problem'] };
 		return { kind: 'rejected', problems: result.problems };
 	}
@@ -355,4 +360,4 @@ const customFieldCreate: Family<{ label: unknown; type: unknown; choices: unknow
 };
 
 // Families of different input types in one list.
-export const FAMILIES: Array<Family<any>> = [create, accountSync, signUp, update, importFamily, memberships, customFieldValues, customFieldCreate];
+export const FAMILIES: Array<Family<any>> = [create, accountSync, signUp, update, importFamily, memberships, customFieldValues, customFieldCreate, ...TRIGGER_FAMILIES];

@@ -2,9 +2,12 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { primaryEmailActivityId } from '../mapping/campaignOutput';
+import { isConstantContactId } from '../mapping/ids';
 import { constantContactRequest } from '../transport/request';
+import { campaignOf, rowsOf } from './answers';
+import { keyPart, readTime, reportUnusableState } from './position';
 import { readNewestFirst } from './readBack';
-import type { StreamState } from './stream';
+import type { StreamEvent } from './stream';
 import { advance, cutoff } from './stream';
 
 /**
@@ -20,21 +23,29 @@ export const CAMPAIGN_SENT = {
 	maxPages: 5,
 };
 
-interface CampaignSentState extends IDataObject {
-	signature: string;
-	stream: StreamState;
-}
+const SUMMARIES = '/reports/summary_reports/email_campaign_summaries';
+const timeOf = (row: IDataObject): number => readTime(row.last_sent_date) ?? Number.NaN;
 
-const timeOf = (row: IDataObject): number => Date.parse(String(row.last_sent_date ?? ''));
+/** One send per summary row; a row whose campaign ID is not one is skipped, never put in a path. */
+export function sendEvents(rows: IDataObject[]): Array<StreamEvent<IDataObject>> {
+	return rows
+		.filter((row) => typeof row.campaign_id === 'string' && isConstantContactId(row.campaign_id))
+		.map((row) => ({ row, key: `${keyPart(row.campaign_id)}@${keyPart(row.last_sent_date)}`, time: timeOf(row) }));
+}
 
 async function output(this: IPollFunctions, summary: IDataObject): Promise<INodeExecutionData> {
 	// A campaign deleted right after its send is still a send: reported without its name.
-	const campaign = (await constantContactRequest
+	const answer = await constantContactRequest
 		.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(String(summary.campaign_id))}` })
 		.catch((error: unknown) => {
 			if (error instanceof NodeApiError && String(error.httpCode) === '404') return {};
 			throw error;
-		})) as IDataObject;
+		});
+	return sentItem(summary, campaignOf(this.getNode(), answer));
+}
+
+/** One send: its summary row with the campaign's name, status and primary email. */
+export function sentItem(summary: IDataObject, campaign: IDataObject): INodeExecutionData {
 	return {
 		json: {
 			campaign_id: summary.campaign_id,
@@ -51,29 +62,26 @@ async function output(this: IPollFunctions, summary: IDataObject): Promise<INode
 export async function pollCampaignSent(this: IPollFunctions, staticData: IDataObject, now = Date.now()): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') {
 		// A test run: the most recently sent campaign, as a sample.
-		const page = (await constantContactRequest.call(this, { method: 'GET', path: '/reports/summary_reports/email_campaign_summaries', qs: { limit: 1 } })) as IDataObject;
-		const latest = (page.bulk_email_campaign_summaries as IDataObject[] | undefined)?.[0];
-		return latest ? [[await output.call(this, latest)]] : null;
+		const page = await constantContactRequest.call(this, { method: 'GET', path: SUMMARIES, qs: { limit: 1 } });
+		const latest = sendEvents(rowsOf(this.getNode(), `GET ${SUMMARIES}`, page, 'bulk_email_campaign_summaries'))[0];
+		return latest ? [[await output.call(this, latest.row)]] : null;
 	}
-	const state = staticData as Partial<CampaignSentState>;
-	const first = state.signature !== 'campaignSent' || !state.stream;
-	const stream = first ? undefined : state.stream;
+	const first = staticData.signature !== 'campaignSent' || staticData.stream === undefined;
+	const stored: unknown = first ? undefined : staticData.stream;
+	const options = { now, overlapMs: CAMPAIGN_SENT.overlapMs, emit: !first };
 	const read = await readNewestFirst.call(
 		this,
-		{ path: '/reports/summary_reports/email_campaign_summaries', qs: {}, property: 'bulk_email_campaign_summaries', pageSize: CAMPAIGN_SENT.pageSize },
+		{ path: SUMMARIES, what: `GET ${SUMMARIES}`, qs: {}, property: 'bulk_email_campaign_summaries', pageSize: CAMPAIGN_SENT.pageSize },
 		timeOf,
-		cutoff(stream, { now, overlapMs: CAMPAIGN_SENT.overlapMs }),
+		cutoff(stored, options),
 		CAMPAIGN_SENT.maxPages,
 	);
-	const { fresh, state: next } = advance(
-		stream,
-		read.rows.map((row) => ({ row, key: `${String(row.campaign_id)}@${String(row.last_sent_date)}`, time: timeOf(row) })),
-		{ now, overlapMs: CAMPAIGN_SENT.overlapMs, emit: !first },
-	);
-	staticData.signature = 'campaignSent';
-	staticData.stream = next;
-	if (!fresh.length) return null;
+	const { fresh, state: next, problem } = advance(stored, sendEvents(read.rows), options);
 	const items: INodeExecutionData[] = [];
 	for (const summary of fresh) items.push(await output.call(this, summary));
-	return [items];
+	// Written only once every send is ready: a poll that fails reads the same sends again.
+	staticData.signature = 'campaignSent';
+	staticData.stream = next;
+	if (problem !== undefined) reportUnusableState.call(this, problem);
+	return items.length ? [items] : null;
 }

@@ -3,6 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { isConstantContactId } from '../mapping/ids';
 import { constantContactRequest } from '../transport/request';
+import { isRecord, kindOf } from '../transport/responses';
+import { campaignOf, rowsOf } from './answers';
+import { CLOCK_SKEW_MS, readStoredTime, readTime, reportUnusableState } from './position';
 import { readNewestFirst } from './readBack';
 import type { StreamState } from './stream';
 import { advance, cutoff } from './stream';
@@ -60,38 +63,51 @@ interface EngagementState extends IDataObject {
 	streams: Record<string, StreamState & { campaign_id: string; polled_at: number }>;
 }
 
-const timeOf = (row: IDataObject): number => Date.parse(String(row.created_time ?? ''));
+const SUMMARIES = '/reports/summary_reports/email_campaign_summaries';
+const timeOf = (row: IDataObject): number => readTime(row.created_time) ?? Number.NaN;
 
 /** A campaign deleted since it was sent: skipped this poll rather than failing every poll. */
 const gone = (error: unknown): boolean => error instanceof NodeApiError && String(error.httpCode) === '404';
 
 /** The most recently sent campaigns, within the window: one request. */
 async function recentCampaigns(this: IPollFunctions, settings: EngagementSettings, now: number): Promise<IDataObject[]> {
-	const page = (await constantContactRequest.call(this, {
-		method: 'GET',
-		path: '/reports/summary_reports/email_campaign_summaries',
-		qs: { limit: settings.maxCampaigns },
-	})) as IDataObject;
+	const page = await constantContactRequest.call(this, { method: 'GET', path: SUMMARIES, qs: { limit: settings.maxCampaigns } });
 	const since = now - settings.days * 24 * 3600_000;
-	return ((page.bulk_email_campaign_summaries as IDataObject[] | undefined) ?? [])
-		.filter((s) => Date.parse(String(s.last_sent_date ?? '')) >= since)
+	return rowsOf(this.getNode(), `GET ${SUMMARIES}`, page, 'bulk_email_campaign_summaries')
+		.filter((s) => (readTime(s.last_sent_date) ?? Number.NaN) >= since)
 		.slice(0, settings.maxCampaigns);
 }
 
-async function watched(this: IPollFunctions, campaignId: string, known: WatchedCampaign | undefined, now: number): Promise<WatchedCampaign> {
-	if (known && now - known.fetched_at < ENGAGEMENT.campaignTtlMs) return known;
-	const campaign = (await constantContactRequest.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(campaignId)}` })) as IDataObject;
-	const activities = Array.isArray(campaign.campaign_activities) ? (campaign.campaign_activities as IDataObject[]) : [];
+/** A campaign remembered from an earlier poll, if it is one this poll can still use. */
+function remembered(value: unknown, now: number): WatchedCampaign | undefined {
+	if (!isRecord(value)) return undefined;
+	const { name, activity_ids: ids, fetched_at: at } = value;
+	const fresh = typeof at === 'number' && now - at >= -CLOCK_SKEW_MS && now - at < ENGAGEMENT.campaignTtlMs;
+	const usable = typeof name === 'string' && Array.isArray(ids) && ids.every((id) => typeof id === 'string');
+	return fresh && usable ? (value as WatchedCampaign) : undefined;
+}
+
+async function watched(this: IPollFunctions, campaignId: string, known: unknown, now: number): Promise<WatchedCampaign> {
+	const kept = remembered(known, now);
+	if (kept) return kept;
+	const answer = await constantContactRequest.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(campaignId)}` });
+	const campaign = campaignOf(this.getNode(), answer);
+	const activities = (campaign.campaign_activities ?? []) as IDataObject[];
 	return {
-		name: String(campaign.name ?? ''),
-		activity_ids: activities.filter((a) => a.role === 'primary_email' || a.role === 'resend').map((a) => String(a.campaign_activity_id)),
+		name: typeof campaign.name === 'string' ? campaign.name : '',
+		activity_ids: activities
+			.filter((a) => (a.role === 'primary_email' || a.role === 'resend') && typeof a.campaign_activity_id === 'string')
+			.map((a) => a.campaign_activity_id as string),
 		fetched_at: now,
 	};
 }
 
-function item(spec: EngagementSpec, campaignId: string, campaign: WatchedCampaign, row: IDataObject): INodeExecutionData {
+/** One event: the tracking row with its campaign and the campaign's name. */
+export function item(spec: EngagementSpec, campaignId: string, campaign: Pick<WatchedCampaign, 'name'>, row: IDataObject): INodeExecutionData {
 	return { json: { event: spec.event, campaign_id: campaignId, campaign_name: campaign.name, ...row } };
 }
+
+const trackingWhat = (spec: EngagementSpec) => `GET /reports/email_reports/{campaign_activity_id}/tracking/${spec.report}`;
 
 export function signatureOf(spec: EngagementSpec, settings: EngagementSettings): string {
 	return JSON.stringify([spec.event, settings.days, settings.maxCampaigns]);
@@ -100,19 +116,41 @@ export function signatureOf(spec: EngagementSpec, settings: EngagementSettings):
 /** A test run: the newest event among the watched campaigns, as a sample. */
 async function sample(this: IPollFunctions, spec: EngagementSpec, settings: EngagementSettings, now: number): Promise<INodeExecutionData[][] | null> {
 	for (const summary of await recentCampaigns.call(this, settings, now)) {
-		const campaignId = String(summary.campaign_id);
+		const campaignId = summary.campaign_id;
+		if (typeof campaignId !== 'string' || !isConstantContactId(campaignId)) continue;
 		const campaign = await watched.call(this, campaignId, undefined, now);
 		for (const activityId of campaign.activity_ids) {
-			const page = (await constantContactRequest.call(this, {
+			if (!isConstantContactId(activityId)) continue;
+			const page = await constantContactRequest.call(this, {
 				method: 'GET',
 				path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`,
 				qs: { limit: 1 },
-			})) as IDataObject;
-			const row = (page.tracking_activities as IDataObject[] | undefined)?.[0];
+			});
+			const row = rowsOf(this.getNode(), trackingWhat(spec), page, 'tracking_activities')[0];
 			if (row) return [[item(spec, campaignId, campaign, row)]];
 		}
 	}
 	return null;
+}
+
+interface Opened {
+	/** False on a configuration's first poll, and when the stored state could not be used. */
+	emit: boolean;
+	since: number;
+	streams: Record<string, unknown>;
+	campaigns: Record<string, unknown>;
+	problems: string[];
+}
+
+/** The stored state, read: a new configuration starts afresh; one that cannot be used starts again from now. */
+function open(staticData: IDataObject, signature: string, now: number): Opened {
+	const afresh = (problems: string[] = []): Opened => ({ emit: false, since: now, streams: {}, campaigns: {}, problems });
+	if (staticData.signature !== signature || staticData.since === undefined) return afresh();
+	const since = readStoredTime(staticData.since, now, 'its start');
+	if ('problem' in since) return afresh([since.problem]);
+	const streams = staticData.streams ?? {};
+	if (!isRecord(streams)) return afresh([`its campaign emails are ${kindOf(streams)}, not an object`]);
+	return { emit: true, since: since.value, streams: { ...streams }, campaigns: isRecord(staticData.campaigns) ? staticData.campaigns : {}, problems: [] };
 }
 
 /**
@@ -130,18 +168,16 @@ export async function pollEngagement(
 	if (this.getMode() === 'manual') return await sample.call(this, spec, settings, now);
 
 	const signature = signatureOf(spec, settings);
-	const state = staticData as Partial<EngagementState>;
-	const first = state.signature !== signature || typeof state.since !== 'string';
-	const since = first ? now : Date.parse(state.since as string);
+	const opened = open(staticData, signature, now);
+	const { since, streams, problems } = opened;
 	const campaigns: Record<string, WatchedCampaign> = {};
-	const streams = first ? {} : { ...(state.streams ?? {}) };
 
 	const found: Array<{ time: number; out: INodeExecutionData }> = [];
 	for (const summary of await recentCampaigns.call(this, settings, now)) {
-		const campaignId = String(summary.campaign_id);
+		const campaignId = summary.campaign_id;
 		// Campaign IDs are UUIDs: anything else in an answer is skipped, never used as a key or in a path.
-		if (!isConstantContactId(campaignId)) continue;
-		const stored = !first && state.campaigns && Object.hasOwn(state.campaigns, campaignId) ? state.campaigns[campaignId] : undefined;
+		if (typeof campaignId !== 'string' || !isConstantContactId(campaignId)) continue;
+		const stored = Object.hasOwn(opened.campaigns, campaignId) ? opened.campaigns[campaignId] : undefined;
 		const campaign = await watched.call(this, campaignId, stored, now).catch((error: unknown) => {
 			if (gone(error)) return undefined;
 			throw error;
@@ -151,11 +187,17 @@ export async function pollEngagement(
 		for (const activityId of campaign.activity_ids) {
 			if (!isConstantContactId(activityId)) continue;
 			const stream = Object.hasOwn(streams, activityId) ? streams[activityId] : undefined;
-			const options = { now, overlapMs: ENGAGEMENT.overlapMs, floor: since };
+			const options = { now, overlapMs: ENGAGEMENT.overlapMs, floor: since, emit: opened.emit };
 			const read = await readNewestFirst
 				.call(
 					this,
-					{ path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`, qs: {}, property: 'tracking_activities', pageSize: ENGAGEMENT.pageSize },
+					{
+						path: `/reports/email_reports/${encodeURIComponent(activityId)}/tracking/${spec.report}`,
+						what: trackingWhat(spec),
+						qs: {},
+						property: 'tracking_activities',
+						pageSize: ENGAGEMENT.pageSize,
+					},
 					timeOf,
 					cutoff(stream, options),
 					ENGAGEMENT.maxPages,
@@ -165,22 +207,25 @@ export async function pollEngagement(
 					throw error;
 				});
 			if (!read) continue;
-			const { fresh, state: next } = advance(
+			const { fresh, state: next, problem } = advance(
 				stream,
 				read.rows.map((row) => ({ row, key: spec.key(row), time: timeOf(row) })),
-				{ ...options, emit: !first },
+				options,
 			);
+			if (problem !== undefined) problems.push(`campaign email ${activityId}: ${problem}`);
 			streams[activityId] = { ...next, campaign_id: campaignId, polled_at: now };
 			for (const row of fresh) found.push({ time: timeOf(row), out: item(spec, campaignId, campaign, row) });
 		}
 	}
 	// Streams of campaigns that left the window are kept a while (one sent again comes back), then forgotten.
-	for (const [activityId, stream] of Object.entries(streams)) if (now - Number(stream.polled_at) > ENGAGEMENT.forgetAfterMs) delete streams[activityId];
+	for (const [activityId, stream] of Object.entries(streams)) {
+		const age = isRecord(stream) && typeof stream.polled_at === 'number' ? now - stream.polled_at : Number.NaN;
+		if (!(age >= -CLOCK_SKEW_MS && age <= ENGAGEMENT.forgetAfterMs)) delete streams[activityId];
+	}
 
-	staticData.signature = signature;
-	staticData.since = new Date(since).toISOString();
-	staticData.campaigns = campaigns;
-	staticData.streams = streams;
+	const next: EngagementState = { signature, since: new Date(since).toISOString(), campaigns, streams: streams as EngagementState['streams'] };
+	Object.assign(staticData, next);
+	if (problems.length) reportUnusableState.call(this, problems.slice(0, 3).join('; '));
 	if (!found.length) return null;
 	found.sort((a, b) => a.time - b.time);
 	return [found.map((f) => f.out)];

@@ -2,6 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import type { ContactResource } from '../mapping/types';
 import { constantContactRequestAllItems } from '../transport/paginate';
+import { keyPart, readTime, reportUnusableState } from './position';
+import { advance, cutoff } from './stream';
 
 export type TriggerEvent = 'contactCreated' | 'contactUpdated' | 'contactUnsubscribed';
 
@@ -21,19 +23,19 @@ export const EVENTS: Record<TriggerEvent, EventSpec> = {
 		after: 'created_after',
 		qs: {},
 		time: (c) => c.created_at as string | undefined,
-		key: (c) => String(c.contact_id),
+		key: (c) => keyPart(c.contact_id),
 	},
 	contactUpdated: {
 		after: 'updated_after',
 		qs: {},
 		time: (c) => c.updated_at as string | undefined,
-		key: (c) => `${c.contact_id}@${String(c.updated_at)}`,
+		key: (c) => `${keyPart(c.contact_id)}@${keyPart(c.updated_at)}`,
 	},
 	contactUnsubscribed: {
 		after: 'optout_after',
 		qs: { status: 'unsubscribed' },
 		time: (c) => c.email_address?.opt_out_date as string | undefined,
-		key: (c) => `${c.contact_id}@${String(c.email_address?.opt_out_date)}`,
+		key: (c) => `${keyPart(c.contact_id)}@${keyPart(c.email_address?.opt_out_date)}`,
 	},
 };
 
@@ -48,7 +50,7 @@ export const OVERLAP_MS = 5 * 60_000;
 export interface PollState extends IDataObject {
 	/** The event, list and include this state belongs to; another configuration starts afresh. */
 	signature: string;
-	/** The newest change time seen so far (ISO). */
+	/** The newest change time seen so far, at most now (ISO). */
 	position: string;
 	/** Changes already emitted (or already there on the first poll) in the overlap window: key → time (ms). */
 	seen: IDataObject;
@@ -79,15 +81,13 @@ async function changedSince(this: IPollFunctions, settings: PollSettings, sinceM
 
 /** The change's time; undefined when the contact carries none that reads as a date (such contacts are passed over). */
 function timeOf(settings: PollSettings, c: ContactResource): number | undefined {
-	const raw: unknown = EVENTS[settings.event].time(c);
-	// An ISO date-time is about 30 characters: a longer value is not parsed.
-	const ms = typeof raw === 'string' && raw.length <= 64 ? Date.parse(raw) : Number.NaN;
-	return Number.isNaN(ms) ? undefined : ms;
+	return readTime(EVENTS[settings.event].time(c));
 }
 
 function reportable(settings: PollSettings, c: ContactResource): boolean {
 	if (settings.event !== 'contactUpdated' || settings.includeNewContacts) return true;
-	return !(c.created_at && c.updated_at && Date.parse(String(c.created_at)) === Date.parse(String(c.updated_at)));
+	const created = readTime(c.created_at);
+	return created === undefined || created !== readTime(c.updated_at);
 }
 
 export function signatureOf(settings: PollSettings): string {
@@ -112,7 +112,8 @@ async function sample(this: IPollFunctions, settings: PollSettings, now: number)
 
 /**
  * One poll. First poll of a configuration: remember where now is, emit nothing. Later polls: every
- * change since the position (minus the overlap), every page, oldest first, each change once.
+ * change since the position (minus the overlap), every page, oldest first, each change once
+ * (stream.ts keeps the position and what was seen).
  */
 export async function pollContacts(
 	this: IPollFunctions,
@@ -123,37 +124,19 @@ export async function pollContacts(
 	if (this.getMode() === 'manual') return await sample.call(this, settings, now);
 
 	const signature = signatureOf(settings);
-	const state = staticData as Partial<PollState>;
-	// A position that does not read as a date (altered static data) starts afresh, like a first poll.
-	const stored = typeof state.position === 'string' ? Date.parse(state.position) : Number.NaN;
-	const first = state.signature !== signature || Number.isNaN(stored);
-	const position = first ? now : stored;
-	// A Map, so that no key (a contact ID such as "constructor" or "__proto__") meets Object.prototype.
-	const seen = new Map<string, number>(
-		first ? [] : Object.entries(state.seen ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-	);
-
-	const contacts = await changedSince.call(this, settings, position - OVERLAP_MS);
-	const fresh: Array<{ contact: ContactResource; time: number }> = [];
-	let newest = position;
-	for (const contact of contacts) {
+	const first = staticData.signature !== signature || staticData.position === undefined;
+	const stored = first ? undefined : { position: staticData.position, seen: staticData.seen };
+	const options = { now, overlapMs: OVERLAP_MS, emit: !first };
+	const contacts = await changedSince.call(this, settings, cutoff(stored, options));
+	const events = contacts.flatMap((contact) => {
 		const time = timeOf(settings, contact);
-		if (time === undefined) continue;
-		const key = EVENTS[settings.event].key(contact);
-		if (!seen.has(key) && !first && reportable(settings, contact)) fresh.push({ contact, time });
-		seen.set(key, time);
-		// A time in the future (a wrong clock, an altered answer) must not move the position past now,
-		// or later changes would never be asked for.
-		if (time > newest) newest = Math.min(time, now);
-	}
-	// Forget what fell out of the overlap window: the next query no longer returns it.
-	for (const [key, time] of seen) if (time < newest - OVERLAP_MS) seen.delete(key);
+		return time === undefined || !reportable(settings, contact) ? [] : [{ row: contact, key: EVENTS[settings.event].key(contact), time }];
+	});
+	const { fresh, state: next, problem } = advance(stored, events, options);
 
 	staticData.signature = signature;
-	staticData.position = new Date(newest).toISOString();
-	staticData.seen = Object.fromEntries(seen);
-
-	if (fresh.length === 0) return null;
-	fresh.sort((a, b) => a.time - b.time);
-	return [fresh.map(({ contact }) => ({ json: contact as IDataObject }))];
+	staticData.position = next.position;
+	staticData.seen = next.seen;
+	if (problem !== undefined) reportUnusableState.call(this, problem);
+	return fresh.length ? [fresh.map((contact) => ({ json: contact as IDataObject }))] : null;
 }
