@@ -16,6 +16,7 @@ import type { EngagementSpec } from './trigger/engagement';
 import { ENGAGEMENT, pollEngagement } from './trigger/engagement';
 import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
+import { checkedNumber } from './actions/parameters';
 import { assertSupportedN8n } from './n8nVersion';
 
 // Loading on an n8n older than the package supports fails here, with a message that says so.
@@ -210,11 +211,12 @@ export class ConstantContactTrigger implements INodeType {
 		const engagement = ENGAGEMENT_EVENTS[selected];
 		if (engagement) {
 			const watch = this.getNodeParameter('engagementOptions', {}) as IDataObject;
-			const bounded = (value: unknown, fallback: number, limits: { min: number; max: number }) =>
-				Math.min(limits.max, Math.max(limits.min, Math.floor(Number(value ?? fallback)) || fallback));
+			// An expression may give NaN or text: the poll fails naming the setting, never watches a default silently.
+			const checked = (label: string, value: unknown, limits: { min: number; max: number }) =>
+				checkedNumber.call(this, label, value, { ...limits, integer: true, fix: `Set ${label} to a whole number from ${limits.min} to ${limits.max}.` });
 			const settings = {
-				days: bounded(watch.days, 7, ENGAGEMENT.limits.days),
-				maxCampaigns: bounded(watch.maxCampaigns, 5, ENGAGEMENT.limits.maxCampaigns),
+				days: checked('Campaigns Sent Within (Days)', watch.days ?? 7, ENGAGEMENT.limits.days),
+				maxCampaigns: checked('Max Campaigns', watch.maxCampaigns ?? 5, ENGAGEMENT.limits.maxCampaigns),
 			};
 			return simplified.call(this, await pollEngagement.call(this, engagement, settings, this.getWorkflowStaticData('node')), ENGAGEMENT_OUTPUT);
 		}

@@ -22,7 +22,10 @@ export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => P
 export interface Operation {
 	execute?: OperationExecute;
 	executeBatch?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
-	/** Items with the same key (a contact's email) run one after another; undefined keeps the whole run sequential. */
+	/**
+	 * Items whose keys may name one contact (`id:<uuid>`, `email:<address>`, see lanes.ts) run one after
+	 * another; without it the whole run is sequential.
+	 */
 	orderingKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 	/** Checks one item's input without writing anything (reads, such as the account's custom fields, are allowed). */
 	validate?: (this: IExecuteFunctions, itemIndex: number) => Promise<void>;

@@ -4,10 +4,10 @@ import { findCustomField, normalizeKey } from './customFields';
 import { readDate } from './dates';
 import type { MappingDefaults } from './defaults';
 import { MAPPING_DEFAULTS } from './defaults';
-import { LIMITS } from './limits';
+import { LIMITS, endpointName } from './limits';
 import type { AddressKind, ContactInput, ContactTarget, CustomFieldDefinition, PhoneKind, StreetAddressInput } from './types';
 import { ADDRESS_KINDS, emptyContactInput } from './types';
-import { isValidEmail } from './validate';
+import { isValidEmail, quote } from './validate';
 import { scalarText } from './values';
 
 export interface AutoMapResult {
@@ -16,6 +16,8 @@ export interface AutoMapResult {
 	unmatched: string[];
 	/** Labels and questions taken by a word in them ("What is your first name?"): a custom field of that name or label would come first. */
 	guessed: string[];
+	/** What the item held that is not sent (a fourth phone, a birthday that is no date), each with why: said in the output. */
+	dropped: string[];
 }
 
 type Scalar = 'email' | 'first_name' | 'last_name' | 'job_title' | 'company_name' | 'anniversary';
@@ -331,8 +333,8 @@ function sameAddress(a: StreetAddressInput, b: StreetAddressInput): boolean {
 	return key(a) === key(b);
 }
 
-/** The item's addresses with their kinds: records over loose fields, no duplicates, at most `max`. */
-function addressesOf(found: Found, defaults: MappingDefaults, max: number): Map<FoundAddress, StreetAddressInput> {
+/** The item's addresses with their kinds: records over loose fields, no duplicates, at most `max`; the others go to `left`. */
+function addressesOf(found: Found, defaults: MappingDefaults, max: number, left: StreetAddressInput[]): Map<FoundAddress, StreetAddressInput> {
 	const result = new Map<FoundAddress, StreetAddressInput>();
 	const hasRecord = [...found.addresses.values()].some((a) => a.fromRecord);
 	const used = new Set<string>();
@@ -358,13 +360,19 @@ function addressesOf(found: Found, defaults: MappingDefaults, max: number): Map<
 			result.set(address, duplicate[1]);
 			continue;
 		}
-		if (new Set(result.values()).size >= max) break;
+		if (new Set(result.values()).size >= max) {
+			left.push(candidate);
+			continue;
+		}
 		const named = address.source === 'main' && (ADDRESS_KINDS as readonly string[]).includes(explicitKind) ? (explicitKind as AddressKind) : address.kind;
 		let kind = named ?? defaults.addressKind;
 		// One address per kind: a second one of the same kind becomes "other" (or is left out).
 		if (used.has(kind)) {
 			const free = (['other', 'work', 'home'] as AddressKind[]).find((k) => !used.has(k));
-			if (!free) continue;
+			if (!free) {
+				left.push(candidate);
+				continue;
+			}
 			kind = free;
 		}
 		used.add(kind);
@@ -392,6 +400,7 @@ export function autoMapItem(
 	const found = new Found();
 	const unmatched: string[] = [];
 	const guessed: string[] = [];
+	const dropped: string[] = [];
 	const entries = itemEntries(json);
 	// No field or custom field name or label is this long: such a key is not normalised (scanned) at all.
 	const named = entries.filter(([key]) => key.length <= MAX_KEY_LENGTH);
@@ -448,20 +457,33 @@ export function autoMapItem(
 		if (date) {
 			input.birthday_month = String(date.month);
 			input.birthday_day = String(date.day);
+		} else if (typeof found.birthday === 'string') {
+			dropped.push(`Birthday ${quote(found.birthday)}: not a date`);
+		} else if (isRecord(found.birthday) && Object.values(found.birthday).some((v) => scalarText(v) !== undefined)) {
+			// An empty date question (Jotform's { month: '', day: '', year: '' }) held nothing to drop.
+			dropped.push('Birthday: its parts are not a date');
 		}
 	}
 
 	const limits = LIMITS.byTarget[target];
-	const addresses = addressesOf(found, defaults, limits.streetAddresses);
+	const overLimit = (what: string, text: string, max: number) =>
+		dropped.push(`${what} ${quote(text)}: Constant Contact takes at most ${max} per contact on ${endpointName(target)}`);
+	const left: StreetAddressInput[] = [];
+	const addresses = addressesOf(found, defaults, limits.streetAddresses, left);
 	input.street_addresses = [...new Set(addresses.values())];
+	for (const a of left) overLimit('Street Address', [a.street, a.city, a.state, a.postal_code, a.country].filter(Boolean).join(', '), limits.streetAddresses);
 	const seen = new Set<string>();
 	for (const phone of found.phones) {
 		const key = digits(phone.number);
-		if (seen.has(key) || input.phone_numbers.length >= limits.phoneNumbers) continue;
+		if (seen.has(key)) continue;
 		seen.add(key);
+		if (input.phone_numbers.length >= limits.phoneNumbers) {
+			overLimit('Phone Number', phone.number, limits.phoneNumbers);
+			continue;
+		}
 		const kind = phone.kind ?? (phone.address ? addresses.get(phone.address)?.kind : undefined) ?? defaults.phoneKind;
 		input.phone_numbers.push(target === 'contacts' ? { phone_number: phone.number, kind } : { phone_number: phone.number });
 	}
 	input.custom_fields = found.customFields;
-	return { input, unmatched, guessed };
+	return { input, unmatched, guessed, dropped };
 }

@@ -1,14 +1,34 @@
 /**
- * A date or date-time for Constant Contact's `*_after` / `*_before` filters (ISO 8601 with a zone).
- * Takes what n8n gives: the date picker's `2024-05-01T00:00:00`, an ISO string, a Luxon DateTime or a
- * JS Date (both stringify to ISO), or epoch milliseconds. Returns undefined when it is not a date.
+ * The dates the node's date parameters can mean (filters, schedules, report periods): from 1970, the
+ * start of epoch time, to the last year ISO 8601 writes with four digits. Beyond it `toISOString`
+ * writes `+010000-…` or throws (past ±8.64e15 ms).
+ */
+export const DATE_RANGE = { from: Date.UTC(1970, 0, 1), to: Date.UTC(10000, 0, 1) - 1, text: 'the years 1970 to 9999' };
+
+/**
+ * Epoch milliseconds of a date as n8n gives it: the date picker's `2024-05-01T00:00:00`, an ISO
+ * string, a Luxon DateTime or a JS Date (both stringify to ISO), or epoch milliseconds. NaN when it
+ * is not a date; may be out of range (1e20, Infinity). Never throws.
+ */
+export function dateTimeValue(value: unknown): number {
+	if (value instanceof Date) return value.getTime();
+	if (typeof value === 'number') return value;
+	try {
+		return Date.parse(String(value).trim());
+	} catch {
+		// An object whose String() throws is no date.
+		return Number.NaN;
+	}
+}
+
+/**
+ * A date or date-time for Constant Contact's `*_after` / `*_before` filters and schedules (ISO 8601
+ * with a zone), from anything dateTimeValue reads. Undefined when it is not a date in DATE_RANGE.
  */
 export function toIsoDateTime(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	const raw = typeof value === 'number' ? value : String(value).trim();
-	const time = typeof raw === 'number' ? raw : Date.parse(raw);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+	const time = dateTimeValue(value);
+	return time >= DATE_RANGE.from && time <= DATE_RANGE.to ? new Date(time).toISOString() : undefined;
 }
 
 /** How to read a date whose first two numbers could each be the month (05/06/1990). */

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 export type OutputMode = 'simple' | 'raw' | 'fields';
 
 /** What the node itself adds to a resource it outputs (the outcome of a write): kept in every mode. */
-export const OUTCOME_FIELDS = ['action', 'skip_reason', 'revived', 'changes'] as const;
+export const OUTCOME_FIELDS = ['action', 'skip_reason', 'revived', 'changes', 'dropped'] as const;
 
 /** One resource's output shapes: every resource that returns more than 10 fields defines one. */
 export interface ResourceOutput {

@@ -27,6 +27,21 @@ export interface WaitOptions {
 	now?: () => number;
 }
 
+/** The longest the node waits for an activity, whatever it was asked: n8n's longest workflow timeout by default (`EXECUTIONS_TIMEOUT_MAX`, 1 hour). */
+export const MAX_ACTIVITY_WAIT_MS = 3_600_000;
+/** The shortest pause before a poll or another try: no input (NaN, 0, a negative delay) makes the node spin. */
+export const MIN_ACTIVITY_PAUSE_MS = 500;
+
+/** How long to keep waiting: NaN and negatives are no wait, more than the maximum is the maximum. */
+export function waitBudget(timeoutMs: number): number {
+	return timeoutMs > 0 ? Math.min(timeoutMs, MAX_ACTIVITY_WAIT_MS) : 0;
+}
+
+/** A pause of `ms` (already cut to the time left), never under the floor: NaN fails every comparison, so it is the floor too. */
+function pause(ms: number): number {
+	return ms > MIN_ACTIVITY_PAUSE_MS ? ms : MIN_ACTIVITY_PAUSE_MS;
+}
+
 /**
  * An activity as Constant Contact answered it (`POST` of a bulk activity, `GET /activities/{id}`),
  * checked for what the node reads: its ID, its state, and its errors as a list.
@@ -52,8 +67,9 @@ export function activityErrorSummary(activity: Activity): string | undefined {
 
 /**
  * Polls `GET /activities/{id}` with backoff until the activity reaches a final state or the timeout
- * passes. The first poll waits a moment, so that a small import costs one poll. Returns the last
- * activity seen and whether it is final.
+ * passes. The first poll waits a moment, so that a small import costs one poll. Whatever the options
+ * (NaN included), polls are at least MIN_ACTIVITY_PAUSE_MS apart and stop by MAX_ACTIVITY_WAIT_MS.
+ * Returns the last activity seen and whether it is final.
  */
 export async function waitForActivity(
 	this: ConstantContactContext,
@@ -61,14 +77,14 @@ export async function waitForActivity(
 	options: WaitOptions,
 ): Promise<{ activity: Activity; final: boolean }> {
 	const now = options.now ?? Date.now;
-	const deadline = now() + options.timeoutMs;
+	const deadline = now() + waitBudget(options.timeoutMs);
 	let delay = options.firstDelayMs ?? 1000;
 	const maxDelay = options.maxDelayMs ?? 15_000;
 	let activity: Activity | undefined;
 	for (;;) {
 		const remaining = deadline - now();
 		if (activity && remaining <= 0) return { activity, final: false };
-		await sleep(Math.max(0, Math.min(delay, remaining)));
+		await sleep(pause(Math.min(delay, remaining)));
 		const answer = await constantContactRequest.call(this, {
 			method: 'GET',
 			path: `/activities/${encodeURIComponent(activityId)}`,
@@ -88,8 +104,8 @@ export const QUEUE_FULL_MAX_WAIT_MS = 30_000;
  * Starts a bulk activity (`POST /activities/...`). Sending one again after an ambiguous failure ends in
  * the same contacts, so it is retried like a PUT. When the account already has 1,000 activities
  * queued, Constant Contact answers 429: that is not throttling, so instead of the transport's quick
- * retries this waits for room (2 s, then doubling up to 30 s) until `timeoutMs` has passed, and then
- * fails with that reason.
+ * retries this waits for room (2 s, then doubling up to 30 s) until `timeoutMs` has passed (at most
+ * MAX_ACTIVITY_WAIT_MS, tries at least MIN_ACTIVITY_PAUSE_MS apart), and then fails with that reason.
  */
 export async function postActivity(
 	this: ConstantContactContext,
@@ -97,7 +113,7 @@ export async function postActivity(
 	options: { timeoutMs: number; now?: () => number },
 ): Promise<Activity> {
 	const now = options.now ?? Date.now;
-	const deadline = now() + options.timeoutMs;
+	const deadline = now() + waitBudget(options.timeoutMs);
 	let delay = QUEUE_FULL_FIRST_WAIT_MS;
 	for (;;) {
 		const activity = await constantContactRequest
@@ -111,7 +127,7 @@ export async function postActivity(
 				},
 			);
 		if (activity) return activity;
-		await sleep(Math.min(delay, Math.max(0, deadline - now())));
+		await sleep(pause(Math.min(delay, deadline - now())));
 		delay = Math.min(QUEUE_FULL_MAX_WAIT_MS, delay * 2);
 	}
 }

@@ -174,6 +174,18 @@ describe('Contact Bounced, Contact Opted Out, Contact Clicked', () => {
 		expect(await poller.poll()).toBeNull();
 	});
 
+	it('a watch setting from an expression that is not a whole number in range fails the poll naming it, before any request', async () => {
+		for (const [options, named] of [
+			[{ days: Number.NaN }, /^Campaigns Sent Within \(Days\): NaN is not a whole number from 1 to \d+/],
+			[{ maxCampaigns: 1e20 }, /^Max Campaigns: 100000000000000000000 is not a whole number from 1 to \d+/],
+			[{ maxCampaigns: 'five' }, /^Max Campaigns: "five" is not a whole number/],
+		] as const) {
+			const before = fake.requests.length;
+			await expect(createPoller(harness, trigger, { event: 'contactBounced', engagementOptions: options }).poll()).rejects.toThrow(named);
+			expect(fake.requests.length).toBe(before);
+		}
+	});
+
 	it('watches at most Max Campaigns, the most recently sent', async () => {
 		for (let i = 0; i < 4; i++) sendCampaign(`C${i}`, [`c${i}@example.com`], iso((4 - i) * 60_000));
 		const poller = createPoller(harness, trigger, { event: 'contactBounced', engagementOptions: { maxCampaigns: 2 } });

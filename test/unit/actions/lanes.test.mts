@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { runInLanes } from '../../../nodes/ConstantContact/actions/lanes.ts';
+import { mayBeSameContact, runInLanes } from '../../../nodes/ConstantContact/actions/lanes.ts';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,6 +32,26 @@ describe('runInLanes', () => {
 		expect(order('start 4')).toBeGreaterThan(order('end 2'));
 		// Other contacts did not wait for a@x.co.
 		expect(order('end 1')).toBeLessThan(order('end 0'));
+	});
+
+	it('an item naming a contact by ID waits for earlier items naming one by email, and the reverse; same-kind items for other contacts do not', async () => {
+		const log: string[] = [];
+		const keys = ['id:u1', 'id:u2', 'email:a@x.co', 'email:b@x.co', 'id:u3'];
+		await runInLanes(keys.length, 5, (i) => keys[i], async (i) => {
+			log.push(`start ${i}`);
+			await tick(10);
+			log.push(`end ${i}`);
+		});
+		const order = (n: string) => log.indexOf(n);
+		expect(order('start 1')).toBeLessThan(order('end 0'));
+		expect(order('start 2')).toBeGreaterThan(Math.max(order('end 0'), order('end 1')));
+		expect(order('start 3')).toBeLessThan(order('end 2'));
+		expect(order('start 4')).toBeGreaterThan(Math.max(order('end 2'), order('end 3')));
+		expect(mayBeSameContact('id:u1', 'email:a@x.co')).toBe(true);
+		expect(mayBeSameContact('email:a@x.co', 'email:a@x.co')).toBe(true);
+		expect(mayBeSameContact('id:u1', 'id:u2')).toBe(false);
+		expect(mayBeSameContact('a@x.co', 'id:u1')).toBe(false);
+		expect(mayBeSameContact('item:1', 'item:2')).toBe(false);
 	});
 
 	it('starts nothing new after a failure and rethrows the failure of the lowest index', async () => {

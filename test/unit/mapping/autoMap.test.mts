@@ -99,6 +99,33 @@ describe('autoMapItem: what it must not take', () => {
 		]);
 	});
 
+	it('says what it left out: phones and addresses past the limit, a birthday that is no date; nothing when all fit', () => {
+		const item = {
+			email: 'a@b.co',
+			phones: ['101 1', '202 2', '303 3', '404 4', '505 5'],
+			billing: { address1: '1 Main St', city: 'Springfield', postcode: '11111' },
+			shipping: { address1: '2 Side St', city: 'Shelbyville', postcode: '22222' },
+			work_address: { street: '3 Office Rd', city: 'Capital City' },
+			other_address: { street: '4 Far Lane', city: 'Ogdenville', country: 'US' },
+			birthday: 'soon',
+		};
+		const { input, dropped } = autoMapItem(item, 'contacts');
+		expect(input.phone_numbers).toHaveLength(3);
+		expect(input.street_addresses).toHaveLength(3);
+		expect(dropped).toEqual([
+			'Birthday "soon": not a date',
+			'Street Address "4 Far Lane, Ogdenville, US": Constant Contact takes at most 3 per contact on /contacts',
+			'Phone Number "404 4": Constant Contact takes at most 3 per contact on /contacts',
+			'Phone Number "505 5": Constant Contact takes at most 3 per contact on /contacts',
+		]);
+		expect(autoMapItem({ email: 'a@b.co', mobile: '555', phone: '556', city: 'X', zip: '1' }, 'sign_up_form').dropped).toEqual([
+			'Phone Number "556": Constant Contact takes at most 1 per contact on /contacts/sign_up_form',
+		]);
+		expect(autoMapItem({ email: 'a@b.co', phones: ['101 1', '1011'], birthday: '05/17' }, 'contacts').dropped).toEqual([]);
+		expect(autoMapItem({ email: 'a@b.co', q15_birthday: { month: '', day: '', year: '' } }, 'contacts').dropped).toEqual([]);
+		expect(autoMapItem({ email: 'a@b.co', q15_birthday: { month: '13', day: '40', year: '1990' } }, 'contacts').dropped).toEqual(['Birthday: its parts are not a date']);
+	});
+
 	it('the sign-up form: one phone without a kind, one address with one', () => {
 		const { input } = autoMapItem({ email: 'a@b.co', mobile: '555', phone: '556', city: 'X', zip: '1' }, 'sign_up_form');
 		expect(input.phone_numbers).toEqual([{ phone_number: '555' }]);

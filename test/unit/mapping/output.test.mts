@@ -94,7 +94,7 @@ describe('shapeOutput', () => {
 		expect(shapeOutput(written, CONTACT_OUTPUT, 'simple')).toEqual({ ...simplifyContact(stored), action: 'updated', changes: ['first_name'], revived: true });
 		const skipped = shapeOutput({ ...stored, action: 'skipped', skip_reason: 'deleted' }, CONTACT_OUTPUT, 'simple');
 		expect(skipped).toMatchObject({ action: 'skipped', skip_reason: 'deleted' });
-		expect([...OUTCOME_FIELDS]).toEqual(['action', 'skip_reason', 'revived', 'changes']);
+		expect([...OUTCOME_FIELDS]).toEqual(['action', 'skip_reason', 'revived', 'changes', 'dropped']);
 	});
 
 	it('Selected Fields returns the ID and the chosen fields as Constant Contact returned them, skipping absent ones', () => {

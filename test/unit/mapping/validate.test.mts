@@ -111,6 +111,65 @@ describe('validateContactInput', () => {
 		expect(isValidEmail('first.last+tag@sub.example.co.uk')).toBe(true);
 	});
 
+	it.each([
+		'first.last+tag@sub.example.co.uk',
+		'a@b.co',
+		'1234@example.com',
+		"o'brien@example.ie",
+		'user_name-x@mail-2.example-domain.com',
+		"!#$%&'*+/=?^_`{|}~-@example.com",
+		'jörg@müller.de',
+		'user@xn--mller-kva.de',
+		'user@пример.рф',
+		'user@example.xn--p1ai',
+		'info@例え.jp',
+		'user@example.भारत',
+		`${'a'.repeat(64)}@example.com`,
+		`a@${'b'.repeat(63)}.io`,
+	])('accepts the real address %s', (email) => {
+		expect(isValidEmail(email)).toBe(true);
+	});
+
+	it.each([
+		['NUL', 'a\u0000b@example.com'],
+		['BEL', 'a\u0007@example.com'],
+		['a line separator', 'a\u2028@example.com'],
+		['a no-break space', 'a\u00a0b@example.com'],
+		['a zero-width space', 'ab\u200b@example.com'],
+		['a zero-width joiner', 'a\u200db@example.com'],
+		['a zero-width non-joiner', 'a\u200cb@example.com'],
+		['a byte order mark', '\ufeffa@example.com'],
+		['a soft hyphen', 'a\u00adb@example.com'],
+		['a combining grapheme joiner', 'a\u034fb@example.com'],
+		['a right-to-left override', 'a\u202eb@example.com'],
+		['a right-to-left override in the domain', 'ab@exa\u202emple.com'],
+		['a bidi isolate', 'a\u2066b@example.com'],
+		['a private-use character', 'a\ue000@example.com'],
+		['a lone surrogate', 'a\ud800@example.com'],
+		['a leading dot', '.a@example.com'],
+		['a trailing dot in the local part', 'a.@example.com'],
+		['a double dot', 'a..b@example.com'],
+		['a local part over 64 characters', `${'a'.repeat(65)}@example.com`],
+		['a local part over 64 octets in UTF-8', `${'é'.repeat(33)}@example.com`],
+		['a one-letter top-level domain', 'a@b.c'],
+		['a top-level domain with a digit', 'a@example.c0m'],
+		['a numeric top-level domain', 'a@example.123'],
+		['no dot in the domain', 'a@localhost'],
+		['a label starting with a hyphen', 'a@-example.com'],
+		['a label ending with a hyphen', 'a@example-.com'],
+		['an underscore in the domain', 'a@exa_mple.com'],
+		['an empty label', 'a@example..com'],
+		['a leading dot in the domain', 'a@.example.com'],
+		['a trailing dot in the domain', 'a@example.com.'],
+		['a label over 63 characters', `a@${'b'.repeat(64)}.io`],
+		['a space', 'a b@example.com'],
+		['two @', 'a@b@example.com'],
+		['a quoted local part', '"a"@example.com'],
+		['an address literal', 'a@[192.0.2.1]'],
+	])('refuses %s', (_, email) => {
+		expect(isValidEmail(email)).toBe(false);
+	});
+
 	it('checks names and company at 50 characters', () => {
 		const problems = problemsOf({ first_name: 'x'.repeat(51), company_name: 'c'.repeat(60) });
 		expect(problems).toEqual([

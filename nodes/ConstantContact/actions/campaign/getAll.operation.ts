@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../descriptions/locators.description';
-import { toIsoDateTime } from '../../mapping/dates';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { on, statusIs } from './locate';
+import { checkedDateTime, readLimit } from '../parameters';
 
 const show = on(['getAll']);
 
@@ -54,18 +53,15 @@ export const description: INodeProperties[] = [
  * output as listed: 7 flat fields, already short (no Output parameter).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('campaignFilters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const [name, query, label] of [
 		['updatedAfter', 'after_date', 'Updated After'],
 		['updatedBefore', 'before_date', 'Updated Before'],
 	] as const) {
-		if (filters[name] === undefined || filters[name] === '') continue;
-		const iso = toIsoDateTime(filters[name]);
-		if (!iso) throw new NodeOperationError(this.getNode(), `${label}: "${String(filters[name])}" is not a date and time`, { itemIndex });
-		qs[query] = iso;
+		const iso = checkedDateTime.call(this, label, filters[name], itemIndex);
+		if (iso) qs[query] = iso;
 	}
 	const statuses = Array.isArray(filters.status) ? (filters.status as string[]) : [];
 	const wanted = (c: IDataObject): boolean => (statuses.length ? statusIs(c.current_status, ...statuses) : !statusIs(c.current_status, 'Removed'));

@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hasAudience } from '../../mapping/activityMerge';
 import { scheduleBody } from '../../mapping/campaignBody';
-import { toIsoDateTime } from '../../mapping/dates';
 import { constantContactRequest } from '../../transport/request';
 import { invalidInputError } from '../../mapping/validate';
+import { checkedDateTime } from '../parameters';
 import { fetchActivity, locatePrimary, on, statusIs } from './locate';
 
 const show = on(['schedule']);
@@ -48,8 +48,8 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const when = this.getNodeParameter('when', itemIndex, 'date') as 'now' | 'date';
-	const given = when === 'date' ? this.getNodeParameter('scheduledDate', itemIndex, '') : undefined;
-	const { body, problems } = scheduleBody(when, given === undefined || given === '' ? undefined : (toIsoDateTime(given) ?? String(given)));
+	const given = when === 'date' ? checkedDateTime.call(this, 'Scheduled Date', this.getNodeParameter('scheduledDate', itemIndex, ''), itemIndex) : undefined;
+	const { body, problems } = scheduleBody(when, given);
 	if (!body) throw invalidInputError(this.getNode(), problems, itemIndex);
 	const { campaign, activityId } = await locatePrimary.call(this, itemIndex);
 	const activity = await fetchActivity.call(this, activityId, itemIndex);

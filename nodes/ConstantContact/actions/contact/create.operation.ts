@@ -5,6 +5,7 @@ import { contactsAdditionalFields, tagsField, existingContactOptions, mappingDef
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { toContactPostRequest } from '../../mapping/contactBody';
 import type { PermissionToSend } from '../../mapping/types';
+import type { ValidContact } from '../../mapping/validate';
 import {
 	CONTACTS_PARAMETERS,
 	createContactOrConflict,
@@ -13,6 +14,7 @@ import {
 	readUpdateOptions,
 	readValidContact,
 	updateExistingContact,
+	withDropped,
 } from './shared';
 
 const show = { resource: ['contact'], operation: ['create'] };
@@ -58,6 +60,10 @@ export const description: INodeProperties[] = [
 /** `POST /contacts` with create source `Account`; on 409 as "If Contact Exists" says. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contact = await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
+	return withDropped(contact, await createOne.call(this, contact, itemIndex));
+}
+
+async function createOne(this: IExecuteFunctions, contact: ValidContact, itemIndex: number): Promise<INodeExecutionData[]> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const permission = (additional.permissionToSend as PermissionToSend | undefined) ?? 'implicit';
 	const body = toContactPostRequest(contact, { permission_to_send: permission });

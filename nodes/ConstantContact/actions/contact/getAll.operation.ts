@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { includeField, returnAllFields } from '../../descriptions/locators.description';
-import { toIsoDateTime } from '../../mapping/dates';
 import { CONTACT_FIELD_OPTIONS } from '../../mapping/contactOutput';
 import { outputFields } from '../../descriptions/output.description';
 import { SIMPLIFIED_CONTACT, readContactInclude } from './get.operation';
 import { toIdList } from './shared';
 import { constantContactRequestAllItems } from '../../transport/paginate';
+import { checkedDateTime, readLimit } from '../parameters';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
 
@@ -109,19 +109,15 @@ export function contactFilterQuery(this: IExecuteFunctions, filters: IDataObject
 	if (tags.length > MAX_TAG_FILTER) throw fail(`Tags filter: ${tags.length} given; Constant Contact filters by at most ${MAX_TAG_FILTER} tags`);
 	if (tags.length) qs.tags = tags.join(',');
 	for (const f of DATE_FILTERS) {
-		const given = filters[f.name];
-		if (given === undefined || given === '' || given === null) continue;
-		const iso = toIsoDateTime(given);
-		if (!iso) throw fail(`${f.displayName}: "${String(given)}" is not a date and time`);
-		qs[f.query] = iso;
+		const iso = checkedDateTime.call(this, f.displayName, filters[f.name], itemIndex);
+		if (iso) qs[f.query] = iso;
 	}
 	return qs;
 }
 
 /** `GET /contacts` with the filters, following the cursor until the limit or the last page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const include = readContactInclude.call(this, itemIndex);
 	const qs = contactFilterQuery.call(this, filters, itemIndex);

@@ -10,6 +10,7 @@ import { invalidInputError } from '../../mapping/validate';
 import type { Activity } from '../../transport/activities';
 import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { errorItem } from '../errorOutput';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
 import type { FieldParameters } from './shared';
 import { getCustomFieldDefinitions, readValidContact } from './shared';
 
@@ -59,8 +60,8 @@ export const description: INodeProperties[] = [
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
+				typeOptions: { minValue: 0, maxValue: MAX_TIMEOUT_SECONDS },
+				default: DEFAULT_TIMEOUT_SECONDS,
 				description:
 					'How long to wait for each import to finish. The import goes on at Constant Contact after the timeout; the output then shows its state so far.',
 			},
@@ -87,6 +88,11 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const groups = new Map<string, PendingImport>();
+	// What Map Automatically did not send, per input item (its index, as in pairedItem).
+	const dropped = new Map<number, string[]>();
+	const options = this.getNodeParameter('importOptions', 0, {}) as IDataObject;
+	const wait = options.waitForCompletion !== false;
+	const timeoutMs = readTimeoutMs.call(this, options, 0);
 	const fail = (error: unknown, pairedItem: IPairedItemData[]): void => {
 		if (!this.continueOnFail()) throw error;
 		// One error item per input item, so that each reaches the error output with its own fields.
@@ -109,14 +115,11 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			group.rows.push(toImportRow(contact, names));
 			group.items.push(itemIndex);
 			groups.set(key, group);
+			if (contact.dropped) dropped.set(itemIndex, contact.dropped);
 		} catch (error) {
 			fail(error, [{ item: itemIndex }]);
 		}
 	}
-
-	const options = this.getNodeParameter('importOptions', 0, {}) as IDataObject;
-	const wait = options.waitForCompletion !== false;
-	const timeoutMs = Math.max(0, Number(options.timeoutSeconds ?? 300)) * 1000;
 
 	for (const group of groups.values()) {
 		const { chunks, oversized } = chunkImportRows(group.rows, group.listIds);
@@ -144,7 +147,9 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 						itemIndex: chunkItems[0],
 					});
 				}
-				output.push({ json: summarize(result.activity, chunk.rows.length, group.listIds, wait && !result.final), pairedItem });
+				const left = chunkItems.flatMap((item) => (dropped.get(item) ?? []).map((what) => `item ${item}: ${what}`));
+				const summary = summarize(result.activity, chunk.rows.length, group.listIds, wait && !result.final);
+				output.push({ json: left.length ? { ...summary, dropped: left } : summary, pairedItem });
 			} catch (error) {
 				fail(error, pairedItem);
 			}

@@ -40,7 +40,7 @@ export function readContactRef(this: IExecuteFunctions, itemIndex: number, param
 	return ref;
 }
 
-/** The ordering key for items that write to one contact. */
+/** The ordering key for items that write to one contact: `id:<uuid>` or `email:<address>` (see mayBeSameContact). */
 export function contactRefKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	try {
 		const ref = readContactRef.call(this, itemIndex);

@@ -14,6 +14,7 @@ import { activityErrorSummary, postActivity, waitForActivity } from '../../trans
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 import { errorItem } from '../errorOutput';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
 import type { ContactRef } from './locate';
 import { findContact, readContactRef, requireContact, resolveContactId } from './locate';
 import { listIdsFromPicker, toIdList } from './shared';
@@ -85,8 +86,8 @@ export const description: INodeProperties[] = [
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
+				typeOptions: { minValue: 0, maxValue: MAX_TIMEOUT_SECONDS },
+				default: DEFAULT_TIMEOUT_SECONDS,
 				description:
 					'How long to wait for each bulk activity to finish. It goes on at Constant Contact after the timeout; the output then shows its state so far.',
 			},
@@ -211,6 +212,7 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 	const items = this.getInputData();
 	const options = this.getNodeParameter('membershipOptions', 0, {}) as IDataObject;
 	const processing = (options.processing as string | undefined) ?? 'auto';
+	const timeoutMs = readTimeoutMs.call(this, options, 0);
 	const bulk = processing === 'bulk' || (processing === 'auto' && items.length > 1);
 	const output: INodeExecutionData[] = [];
 	const fail = (error: unknown, itemIndexes: number[]): void => {
@@ -263,7 +265,6 @@ async function run(this: IExecuteFunctions, spec: Spec): Promise<INodeExecutionD
 		}
 	}
 
-	const timeoutMs = Math.max(0, Number(options.timeoutSeconds ?? 300)) * 1000;
 	for (const group of groups.values()) {
 		const contactIds = [...new Set(group.entries.map((e) => e.contactId))];
 		for (let start = 0; start < contactIds.length; start += BULK_CONTACTS_PER_ACTIVITY) {

@@ -184,11 +184,18 @@ export async function readValidContact(
 			firstPass.unmatched.length > 0 || firstPass.guessed.length > 0 || (extra.custom_fields?.length ?? 0) > 0
 		: (mapped?.custom_fields.length ?? 0) > 0 || (extra.custom_fields?.length ?? 0) > 0;
 	const definitions = needsDefinitions ? await getCustomFieldDefinitions.call(this, itemIndex) : undefined;
-	const base = mapped ?? (definitions && firstPass ? autoMapItem(json, target, definitions, mappingDefaults) : firstPass)!.input;
-	const input = applyMappingDefaults(mergeContactInputs(base, extra), target, mappingDefaults);
+	const autoMapped = definitions && firstPass ? autoMapItem(json, target, definitions, mappingDefaults) : firstPass;
+	const input = applyMappingDefaults(mergeContactInputs(mapped ?? autoMapped!.input, extra), target, mappingDefaults);
 	// Update: an email not given means the contact keeps its own.
 	if (!input.email?.trim() && defaults.email) input.email = defaults.email;
-	return assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);
+	const contact = assertValid(this.getNode(), validateContactInput(input, target, definitions), itemIndex);
+	return autoMapped?.dropped.length ? { ...contact, dropped: autoMapped.dropped } : contact;
+}
+
+/** The item's output with what Map Automatically did not send, so that nothing is left out silently. */
+export function withDropped(contact: ValidContact, items: INodeExecutionData[]): INodeExecutionData[] {
+	if (!contact.dropped?.length) return items;
+	return items.map((item) => ({ ...item, json: { ...item.json, dropped: contact.dropped } }));
 }
 
 /** Tag or list IDs from a multi-options parameter or an expression (array or comma-separated). */

@@ -17,12 +17,13 @@ import type { ContactChangeOptions, PermissionChange } from '../../mapping/permi
 import { applyContactChanges } from '../../mapping/permission';
 import type { ContactPutRequest, ContactResource, PermissionToSend } from '../../mapping/types';
 import { CONTACT_INCLUDE, PUT_PERMISSIONS } from '../../mapping/types';
+import type { ValidContact } from '../../mapping/validate';
 import { invalidInputError } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 import { contactRefKey, readContactRef, requireContact } from './locate';
 import type { FieldParameters } from './shared';
-import { readValidContact } from './shared';
+import { readValidContact, withDropped } from './shared';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
@@ -146,7 +147,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const existing = await requireContact.call(this, ref, SUBRESOURCES as string[], itemIndex);
 	const storedAddress = existing.email_address?.address;
 	const contact = await readValidContact.call(this, UPDATE_PARAMETERS, 'contacts', itemIndex, { email: storedAddress });
+	return withDropped(contact, await updateContact.call(this, existing, contact, options, itemIndex));
+}
 
+async function updateContact(
+	this: IExecuteFunctions,
+	existing: ContactResource,
+	contact: ValidContact,
+	options: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const deleted = isDeleted(existing);
 	if (deleted && !options.reviveDeleted) {
 		return [

@@ -13,6 +13,7 @@ import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contact
 import { CREATION_CLOCK_SKEW_MS } from '../../mapping/createdBy';
 import type { ContactResource, PermissionToSend } from '../../mapping/types';
 import { CONTACT_INCLUDE } from '../../mapping/types';
+import type { ValidContact } from '../../mapping/validate';
 import { constantContactRequest } from '../../transport/request';
 import { expectId, expectRecord } from '../../transport/responses';
 import { readContact } from './locate';
@@ -25,6 +26,7 @@ import {
 	readUpdateOptions,
 	readValidContact,
 	updateExistingContact,
+	withDropped,
 } from './shared';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
@@ -86,8 +88,12 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const path = this.getNodeParameter('consentPath', itemIndex, 'accountSync') as string;
-	return path === 'signUpForm' ? await signUpForm.call(this, itemIndex) : await syncAccount.call(this, itemIndex);
+	if (this.getNodeParameter('consentPath', itemIndex, 'accountSync') === 'signUpForm') {
+		const contact = await readValidContact.call(this, SIGN_UP_PARAMETERS, 'sign_up_form', itemIndex);
+		return withDropped(contact, await signUpForm.call(this, contact, itemIndex));
+	}
+	const contact = await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
+	return withDropped(contact, await syncAccount.call(this, contact, itemIndex));
 }
 
 async function getContact(this: IExecuteFunctions, contactId: string, itemIndex: number): Promise<ContactResource> {
@@ -106,8 +112,7 @@ async function getContact(this: IExecuteFunctions, contactId: string, itemIndex:
  * the resend is then "updated" even when our first attempt created the contact: the contact's
  * `created_at` (after this request was sent) tells the two apart.
  */
-async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const contact = await readValidContact.call(this, SIGN_UP_PARAMETERS, 'sign_up_form', itemIndex);
+async function signUpForm(this: IExecuteFunctions, contact: ValidContact, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sentAt = Date.now();
 	let ambiguous = false;
 	const response = await constantContactRequest.call<
@@ -140,8 +145,7 @@ async function signUpForm(this: IExecuteFunctions, itemIndex: number): Promise<I
 }
 
 /** Look up (every state) → not found: POST; found: merge and PUT, keeping consent. */
-async function syncAccount(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const contact = await readValidContact.call(this, CONTACTS_PARAMETERS, 'contacts', itemIndex);
+async function syncAccount(this: IExecuteFunctions, contact: ValidContact, itemIndex: number): Promise<INodeExecutionData[]> {
 	const options = readUpdateOptions.call(this, itemIndex);
 	const existing = await findContactByEmail.call(this, contact.email, itemIndex);
 	if (existing) return [await updateExistingContact.call(this, existing, contact, options, itemIndex)];

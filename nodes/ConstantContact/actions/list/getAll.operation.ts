@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { returnAllFields } from '../../descriptions/locators.description';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { membershipCountField, on } from './shared';
+import { readLimit } from '../parameters';
 
 export const description: INodeProperties[] = [
 	...returnAllFields(on(['getAll']), 500),
@@ -39,8 +40,7 @@ export const description: INodeProperties[] = [
 
 /** `GET /contact_lists`, every page (500 per page) or up to the limit. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('listOptions', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.membershipCount && options.membershipCount !== 'none') qs.include_membership_count = options.membershipCount;

@@ -6,6 +6,7 @@ import { SIMPLIFIED_SUMMARIES, SUMMARY_FIELD_OPTIONS } from '../../mapping/repor
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { readOutputMode } from '../output';
 import { on } from './shared';
+import { readLimit } from '../parameters';
 
 const show = on(['getCampaignSummaries']);
 
@@ -28,8 +29,7 @@ export const description: INodeProperties[] = [
  * from `GET /emails` when asked.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const summaries = (await constantContactRequestAllItems.call(
 		this,
 		'bulk_email_campaign_summaries',

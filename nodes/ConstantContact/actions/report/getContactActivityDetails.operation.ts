@@ -5,6 +5,7 @@ import { returnAllFields } from '../../descriptions/locators.description';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { reportContactId, reportContactLocator } from './contactReport';
 import { on } from './shared';
+import { readLimit } from '../parameters';
 
 const show = on(['getContactActivityDetails']);
 
@@ -49,8 +50,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const types = this.getNodeParameter('activityTypes', itemIndex, []) as string[];
 	if (!types.length) throw new NodeOperationError(this.getNode(), 'Activity Types: choose at least one', { itemIndex });
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const names = this.getNodeParameter('includeCampaignActivityNames', itemIndex, true) as boolean;
 	const contactId = await reportContactId.call(this, itemIndex);
 	const rows = await constantContactRequestAllItems.call(

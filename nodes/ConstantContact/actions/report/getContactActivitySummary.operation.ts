@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toIsoDateTime } from '../../mapping/dates';
 import { constantContactRequest } from '../../transport/request';
 import { reportContactId, reportContactLocator } from './contactReport';
 import { on } from './shared';
+import { checkedDateTime } from '../parameters';
 
 const show = on(['getContactActivitySummary']);
 
@@ -39,14 +39,8 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('summaryOptions', itemIndex, {}) as IDataObject;
-	const when = (key: 'start' | 'end', label: string): string | undefined => {
-		if (options[key] === undefined || options[key] === '') return undefined;
-		const iso = toIsoDateTime(options[key]);
-		if (!iso) throw new NodeOperationError(this.getNode(), `${label}: "${String(options[key])}" is not a date and time`, { itemIndex });
-		return iso;
-	};
-	const end = when('end', 'End') ?? new Date().toISOString();
-	const start = when('start', 'Start') ?? new Date(Date.parse(end) - DEFAULT_SUMMARY_DAYS * 24 * 3600_000).toISOString();
+	const end = checkedDateTime.call(this, 'End', options.end, itemIndex) ?? new Date().toISOString();
+	const start = checkedDateTime.call(this, 'Start', options.start, itemIndex) ?? new Date(Date.parse(end) - DEFAULT_SUMMARY_DAYS * 24 * 3600_000).toISOString();
 	if (Date.parse(start) >= Date.parse(end)) throw new NodeOperationError(this.getNode(), `Start: ${start} is not before End (${end})`, { itemIndex });
 	const contactId = await reportContactId.call(this, itemIndex);
 	const summary = (await constantContactRequest.call(this, {

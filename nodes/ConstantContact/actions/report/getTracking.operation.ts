@@ -8,6 +8,7 @@ import { SIMPLIFIED_TRACKING, TRACKING_FIELD_OPTIONS } from '../../mapping/repor
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { locatePrimary } from '../campaign/locate';
 import { idList, on } from './shared';
+import { readLimit } from '../parameters';
 
 const show = on(['getTracking']);
 
@@ -89,8 +90,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!TRACKING_REPORTS.some((r) => r.value === report)) {
 		throw new NodeOperationError(this.getNode(), `Tracking: "${report}" is not one of ${TRACKING_REPORTS.map((r) => r.value).join(', ')}`, { itemIndex });
 	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const options = this.getNodeParameter('trackingOptions', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const urlId = String(options.urlId ?? '').trim();

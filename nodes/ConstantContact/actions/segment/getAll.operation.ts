@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { returnAllFields } from '../../descriptions/locators.description';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { on } from './shared';
+import { readLimit } from '../parameters';
 
 const show = on(['getAll']);
 
@@ -23,8 +24,7 @@ export const description: INodeProperties[] = [
 
 /** `GET /segments` (without their criteria; deleted segments are not listed), every page or up to the limit. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const sortBy = this.getNodeParameter('sortBy', itemIndex, 'date') as string;
 	const segments = await constantContactRequestAllItems.call(this, 'segments', '/segments', { sort_by: sortBy }, { limit, pageSize: 1000, itemIndex });
 	return (segments as IDataObject[]).map((json) => ({ json }));

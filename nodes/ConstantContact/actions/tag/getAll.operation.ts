@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { returnAllFields } from '../../descriptions/locators.description';
 import { constantContactRequestAllItems } from '../../transport/paginate';
+import { readLimit } from '../parameters';
 
 const show = { resource: ['tag'], operation: ['getAll'] };
 
@@ -19,8 +20,7 @@ export const description: INodeProperties[] = [
 
 /** `GET /contact_tags`, every page (500 per page) or up to the limit. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const qs: IDataObject = this.getNodeParameter('includeCount', itemIndex, false) ? { include_count: true } : {};
 	const tags = await constantContactRequestAllItems.call(this, 'tags', '/contact_tags', qs, { limit, pageSize: 500, itemIndex });
 	return (tags as IDataObject[]).map((json) => ({ json }));

@@ -51,6 +51,19 @@ describe('Contact → Import', () => {
 		expect(output[0].json.cannot_add_to_list_count).toBe(1);
 	});
 
+	it('Map Automatically: what an item held past Constant Contact\'s limits is named in the summary, by item', async () => {
+		account = await startAccount({ importStepMs: 20 });
+		const list = account.fake.seed.list({ name: 'L' });
+		const items = [
+			{ Email: 'fits@example.com', 'Home Phone': '555-0100' },
+			{ Email: 'many@example.com', 'Home Phone': '555-0101', 'Work Phone': '555-0102', 'Mobile Phone': '555-0103', 'Other Phone': '555-0104' },
+		];
+		const { output, error } = await run(account, importParams([list.list_id]), items);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ state: 'completed', contacts_sent: 2 });
+		expect(output[0].json.dropped).toEqual(['item 1: Phone Number "555-0104": Constant Contact takes at most 3 per contact on /contacts']);
+	});
+
 	it('reports bad items per item under Continue On Fail and imports the others', async () => {
 		account = await startAccount({ importStepMs: 50 });
 		const { fake } = account;

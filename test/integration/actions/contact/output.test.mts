@@ -108,6 +108,26 @@ describe('Contact → Get and Get Many: Output', () => {
 });
 
 describe('Contact writes: Simplify', () => {
+	it('Map Automatically: what Constant Contact cannot take (a fourth phone) is named in the output, simplified or not', async () => {
+		const item = { email: 'many@example.com', phones: ['555-0101', '555-0102', '555-0103', '555-0104'] };
+		const dropped = ['Phone Number "555-0104": Constant Contact takes at most 3 per contact on /contacts'];
+		const created = await runWithDefaults({ operation: 'create', contactFields: { mappingMode: 'autoMapInputData', value: null } }, [item]);
+		expect(created.error).toBeUndefined();
+		expect(json(created.output)).toMatchObject({ email: 'many@example.com', action: 'created', dropped });
+		expect(Object.keys(json(created.output))).toEqual([...SIMPLE_KEYS, 'action', 'dropped']);
+		const stored = account.fake.state.contacts.get(String(json(created.output).contact_id))!;
+		expect(stored.phone_numbers.map((p) => p.phone_number)).toEqual(['555-0101', '555-0102', '555-0103']);
+
+		const updated = await runWithDefaults({ operation: 'update', simple: false, contact: byEmail('many@example.com'), updateFields: { mappingMode: 'autoMapInputData', value: null } }, [{ ...item, 'First Name': 'Mo' }]);
+		expect(json(updated.output)).toMatchObject({ first_name: 'Mo', action: 'updated', dropped });
+
+		const upserted = await runWithDefaults({ operation: 'upsert', contactFields: { mappingMode: 'autoMapInputData', value: null } }, [{ ...item, 'First Name': 'Max' }]);
+		expect(json(upserted.output)).toMatchObject({ first_name: 'Max', action: 'updated', dropped });
+
+		const fits = await runWithDefaults({ operation: 'create', contactFields: { mappingMode: 'autoMapInputData', value: null } }, [{ email: 'few@example.com', phone: '555-0105' }]);
+		expect(json(fits.output).dropped).toBeUndefined();
+	});
+
 	it('Create: the simplified contact and the action by default; the raw contact with Simplify off', async () => {
 		const { fake } = account;
 		const list = fake.seed.list({ name: 'News' });

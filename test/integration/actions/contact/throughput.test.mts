@@ -65,6 +65,35 @@ describe('throughput at the limit', () => {
 		expect([...account.fake.state.contacts.values()]).toHaveLength(2);
 	});
 
+	it('distinct contacts still overlap at the pacer\'s rate, named by ID or by email; naming them both ways adds no request', async () => {
+		// 400 ms answers, a request every ~257 ms: one at a time would take 12 × 400 ms; in lanes the pacer sets the pace.
+		account = await startAccount({ latencyMs: 400 });
+		const { fake } = account;
+		const contacts = Array.from({ length: 6 }, (_, i) => fake.seed.contact({ email_address: { address: `d${i}@example.com` } }));
+		/** The most API requests the fake was answering at one time. */
+		const peak = (calls: ReturnType<typeof apiRequests>) =>
+			Math.max(...calls.map((a) => calls.filter((b) => b.receivedAt <= a.receivedAt && b.respondedAt > a.receivedAt).length));
+		let runs = 0;
+		const update = (refs: string[]) => {
+			runs++;
+			return run(account!, { operation: 'update', contact: { __rl: true, mode: 'id', value: '={{ $json.ref }}' }, updateFields: mapped({ job_title: '={{ $json.title }}' }) }, refs.map((ref) => ({ ref, title: `Run ${runs}` })));
+		};
+		for (const refs of [contacts.map((c) => c.contact_id), contacts.map((c) => c.email_address.address)]) {
+			fake.requests.length = 0;
+			const started = Date.now();
+			const { output, error } = await update(refs);
+			expect(error).toBeUndefined();
+			expect(output.map((o) => o.json.action)).toEqual(Array(6).fill('updated'));
+			expect(apiRequests(fake)).toHaveLength(12);
+			expect(peak(apiRequests(fake))).toBeGreaterThanOrEqual(2);
+			expect(Date.now() - started).toBeLessThan(12 * 400);
+		}
+		fake.requests.length = 0;
+		const mixed = await update(contacts.map((c, i) => (i % 2 ? c.email_address.address : c.contact_id)));
+		expect(mixed.output.map((o) => o.json.action)).toEqual(Array(6).fill('updated'));
+		expect(apiRequests(fake)).toHaveLength(12);
+	}, 30_000);
+
 	it('runs a single item exactly as before (no lanes needed)', async () => {
 		account = await startAccount();
 		const { output } = await run(account, create('solo@example.com'));

@@ -141,4 +141,24 @@ describe('Contact → Update', () => {
 		const missing = await run(account, { operation: 'update', contact: byEmail('none@example.com'), updateFields: mapped({ first_name: 'N' }) });
 		expect(missing.error?.message).toBe('No contact with the email address none@example.com exists in Constant Contact');
 	});
+
+	it('two items for one contact, one naming it by ID and one by email, run in order: both changes are kept', async () => {
+		const { fake } = account;
+		fake.options.latencyMs = 30;
+		const c = fake.seed.contact({ email_address: { address: 'both@example.com' }, first_name: 'Old', last_name: 'Old' });
+		const { output, error } = await run(
+			account,
+			{ operation: 'update', contact: byId('={{ $json.ref }}'), updateFields: mapped({ first_name: '={{ $json.first }}', last_name: '={{ $json.last }}' }) },
+			[
+				{ ref: c.contact_id, first: 'New' },
+				{ ref: 'BOTH@example.com', last: 'New' },
+			],
+		);
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.json.action)).toEqual(['updated', 'updated']);
+		expect(fake.state.contacts.get(c.contact_id)).toMatchObject({ first_name: 'New', last_name: 'New' });
+		// The second item read the contact after the first one's PUT: no lookup was added to tell them apart.
+		const calls = apiRequests(fake);
+		expect(calls.map((r) => r.method)).toEqual(['GET', 'PUT', 'GET', 'PUT']);
+	});
 });
