@@ -7,6 +7,10 @@ import { join } from 'node:path';
 
 export const FAKE_HOSTS = ['api.cc.email', 'authz.constantcontact.com'];
 
+/** A host to redirect to, served by the redirect scenario's recorder: what reaches it has leaked. */
+export const ATTACKER_HOST = 'evil.example';
+export const ATTACKER_ADDRESS = '127.0.0.2';
+
 export interface TestPki {
 	caCertFile: string;
 	key: string;
@@ -26,7 +30,7 @@ export function makeTestPki(dir: string): TestPki {
 	writeFileSync(
 		f('server.ext'),
 		[
-			`subjectAltName=${FAKE_HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+			`subjectAltName=${[...FAKE_HOSTS, ATTACKER_HOST].map((h) => `DNS:${h}`).join(',')}`,
 			'basicConstraints=CA:FALSE',
 			'keyUsage=critical,digitalSignature,keyEncipherment',
 			'extendedKeyUsage=serverAuth',
@@ -37,11 +41,12 @@ export function makeTestPki(dir: string): TestPki {
 	return { caCertFile: f('ca.crt'), key: readFileSync(f('server.key'), 'utf8'), cert: readFileSync(f('server.crt'), 'utf8') };
 }
 
-/** /etc/hosts for inside the namespaces: the Constant Contact hosts are this machine. */
+/** /etc/hosts for inside the namespaces: the Constant Contact hosts (and the attacker's) are this machine. */
 export function hostsFile(): string {
 	return [
 		'127.0.0.1 localhost',
 		`127.0.0.1 ${FAKE_HOSTS.join(' ')}`,
+		`${ATTACKER_ADDRESS} ${ATTACKER_HOST}`,
 		'::1 localhost ip6-localhost ip6-loopback',
 		'',
 	].join('\n');

@@ -1,6 +1,6 @@
 // n8n's UX guidelines for community nodes, the parts a description shows: checked over every parameter
-// of both nodes (nested ones included), so a new operation that breaks one fails here. README's
-// "n8n's UX guidelines" table points to these tests.
+// of both nodes (nested ones included), so a new operation that breaks one fails here. The table in
+// docs/ux-guidelines.md points to these tests.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
@@ -58,7 +58,7 @@ describe("n8n's UX guidelines: parameters", () => {
 
 	it('top-level collections are Additional Fields, Update Fields, Options or Filters', () => {
 		const names = new Set(all.filter(({ p, depth }) => depth === 0 && p.type === 'collection').map(({ p }) => p.displayName));
-		// Named for what they govern (README's table says why): Audience, who a campaign is sent to;
+		// Named for what they govern (docs/ux-guidelines.md says why): Audience, who a campaign is sent to;
 		// Existing Contact Options; Mapping Defaults.
 		expect([...names].sort()).toEqual(['Additional Fields', 'Audience', 'Existing Contact Options', 'Filters', 'Mapping Defaults', 'Options', 'Update Fields']);
 	});

@@ -178,7 +178,7 @@ describe('a release keeps the curated CHANGELOG.md', { timeout: 120_000 }, () =>
 			expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toBe(afterBump);
 			expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('.release-commits.md');
 
-			// The first release, 0.1.0, is already package.json's version (README, "Releasing").
+			// The first release, 0.1.0, is already package.json's version (docs/releasing.md).
 			writeFileSync(join(dir, 'CHANGELOG.md'), changelog.replace('## [0.1.0] - 2026-01-02', '## [0.0.1] - 2026-01-02'));
 			const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
 			writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '0.1.0' }, null, 2));

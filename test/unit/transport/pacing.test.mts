@@ -585,7 +585,7 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 
 	it('unequal work (a worker with 5 executions beside one with 1): everything delivered; the one left alone climbs back within about half a minute', () => {
 		// Its hand-backs come straight back once the other has finished, and half a minute without a
-		// 429 after one ends the sharing: about 3.7 per second over the run (README, Queue mode); with
+		// 429 after one ends the sharing: about 3.7 per second over the run (docs/queue-mode.md); with
 		// a minute (before), 3.2.
 		const results = runSeeds({ processes: 2, requestsPerProcess: 0, requestsOf: [300, 60], executionsOf: [5, 1], lanes: 4, executionStaggerMs: 1500, network: workerNetwork, stalls: { everyMs: 1000, meanMs: 20 } });
 		for (const r of results) {
