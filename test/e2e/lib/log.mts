@@ -34,6 +34,19 @@ export async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T
 	}
 }
 
+/** Steps skipped because this n8n version lacks what they need, with why (run.mts reports them). */
+export const skippedSteps: string[] = [];
+
+/** Runs the step, unless `missing` says why this n8n cannot: then it is logged and recorded as skipped. */
+export async function stepUnless(missing: string | undefined, name: string, fn: () => Promise<unknown> | unknown): Promise<void> {
+	if (!missing) {
+		await step(name, fn);
+		return;
+	}
+	log(`⏭ ${name}: SKIPPED, ${missing}`);
+	skippedSteps.push(`${name}: ${missing}`);
+}
+
 /** An assertion with a message that says what was expected. */
 export function check(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);

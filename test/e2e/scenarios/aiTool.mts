@@ -4,12 +4,9 @@
 // which calls the tool with the `$fromAI()` values given, through n8n-core's tool wrapper. No model is
 // needed. Checks: the derived type and its defaults, the argument reaching Constant Contact, and the
 // simplified contact as the answer the agent gets.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
 import type { Ctx } from '../lib/context.mts';
-import { isApi, summarize } from '../lib/context.mts';
-import { check, checkEqual, log, waitFor } from '../lib/log.mts';
+import { isApi, runManually, summarize } from '../lib/context.mts';
+import { check, checkEqual, log } from '../lib/log.mts';
 import { CC_NODE, CREDENTIAL_TYPE } from '../lib/workflows.mts';
 
 const WORKFLOW_ID = 'e2eAiTool';
@@ -29,7 +26,7 @@ export function aiToolWorkflow(ctx: Ctx): Record<string, unknown> {
 				id: `${WORKFLOW_ID}-2`,
 				name: 'AI Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
+				typeVersion: ctx.n8n.compat.agentTypeVersion,
 				position: [220, 0],
 				parameters: { options: {} },
 			},
@@ -91,11 +88,6 @@ export async function aiToolType(ctx: Ctx): Promise<void> {
 	check(tool.properties.some((p) => p.name === 'toolDescription'), 'n8n added no Tool Description parameter');
 }
 
-interface ExecutionResponse {
-	status: string;
-	data: string;
-}
-
 interface ToolRunData {
 	error?: { message?: string };
 	data?: { ai_tool?: Array<Array<{ json: Record<string, unknown> }>> };
@@ -114,23 +106,12 @@ export async function aiTool(ctx: Ctx): Promise<void> {
 	const toolName = CC_NODE.replace(/[^a-zA-Z0-9_-]+/g, '_');
 	const from = ctx.fake.requests.length;
 	log(`  POST /rest/workflows/${WORKFLOW_ID}/run to "${CC_NODE}", agentRequest ${toolName}({ email })`);
-	const started = await ctx.rest.request<{ executionId?: string }>('POST', `/rest/workflows/${WORKFLOW_ID}/run`, {
+	const execution = await runManually<{ resultData: { error?: { message?: string }; runData: Record<string, ToolRunData[]> } }>(ctx, WORKFLOW_ID, {
 		triggerToStartFrom: { name: TRIGGER },
 		destinationNode: { nodeName: CC_NODE, mode: 'inclusive' },
-		agentRequest: { query: { [toolName]: { email: EMAIL } }, tool: { name: toolName } },
+		agentRequest: ctx.n8n.compat.agentRequest(toolName, { email: EMAIL }),
 	});
-	check(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
-	const execution = await waitFor(
-		`execution ${started.executionId} to finish`,
-		async () => {
-			const e = await ctx.rest.request<ExecutionResponse>('GET', `/rest/executions/${started.executionId}`);
-			return ['new', 'running', 'waiting'].includes(e.status) ? undefined : e;
-		},
-		60_000,
-		200,
-	);
-	const flatted = createRequire(join(ctx.n8n.config.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
-	const data = flatted.parse(execution.data) as { resultData: { error?: { message?: string }; runData: Record<string, ToolRunData[]> } };
+	const { data } = execution;
 	log(`  ran: ${Object.keys(data.resultData.runData).join(', ')}; requests: ${summarize(ctx.fake.requests.slice(from).filter(isApi))}`);
 	check(!data.resultData.error, `the execution failed: ${data.resultData.error?.message}`);
 	check(execution.status === 'success', `execution status ${execution.status}`);

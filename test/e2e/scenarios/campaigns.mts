@@ -3,14 +3,10 @@
 // bounce (what Constant Contact does on its own); run B reads its report back through the summaries.
 // Meanwhile an active workflow's Constant Contact Trigger (Contact Bounced) polls every minute in the
 // n8n server: it must run its workflow exactly once for that bounce, however many polls follow.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
 import { OWNER_EMAIL } from '../../fake-constant-contact/state.mts';
 import type { Ctx } from '../lib/context.mts';
-import { execute, summarize } from '../lib/context.mts';
+import { execute, readExecution, summarize } from '../lib/context.mts';
 import { check, checkEqual, log, waitFor } from '../lib/log.mts';
-import type { ExecutedRun } from '../lib/n8n.mts';
 import { nodeOutput } from '../lib/n8n.mts';
 import { CREDENTIAL_TYPE } from '../lib/workflows.mts';
 
@@ -127,13 +123,6 @@ async function executionsOf(ctx: Ctx, workflowId: string): Promise<ExecutionSumm
 	return data.results;
 }
 
-async function readExecution(ctx: Ctx, id: string): Promise<ExecutedRun> {
-	const execution = await ctx.rest.request<{ status: string; data: string }>('GET', `/rest/executions/${id}`);
-	// Stored "flatted" (JSON with references); n8n's own copy of the package reads it.
-	const flatted = createRequire(join(ctx.n8n.config.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
-	return { status: execution.status, data: flatted.parse(execution.data) as ExecutedRun['data'] };
-}
-
 const isSummaries = (r: { path: string }): boolean => r.path === '/v3/reports/summary_reports/email_campaign_summaries';
 let publishedAt = 0;
 
@@ -142,9 +131,8 @@ let publishedAt = 0;
  * trigger notes where now is) comes a moment later; campaignLoop waits for it before the bounce.
  */
 export async function activateBounceTrigger(ctx: Ctx): Promise<void> {
-	const workflow = await ctx.rest.request<{ versionId: string }>('GET', `/rest/workflows/${BOUNCE_TRIGGER}`);
 	publishedAt = Date.now();
-	await ctx.rest.request('POST', `/rest/workflows/${BOUNCE_TRIGGER}/activate`, { versionId: workflow.versionId });
+	await ctx.n8n.compat.activate(ctx.rest, BOUNCE_TRIGGER);
 	log('  published: it polls at activation, then every minute');
 }
 
@@ -221,6 +209,6 @@ export async function bounceEmittedOnce(ctx: Ctx): Promise<void> {
 	await new Promise((r) => setTimeout(r, 5_000));
 	const all = await executionsOf(ctx, BOUNCE_TRIGGER);
 	checkEqual(all.length, 1, `executions of the trigger's workflow after ${bounces()} polls of the bounces report`);
-	await ctx.rest.request('POST', `/rest/workflows/${BOUNCE_TRIGGER}/deactivate`, {});
+	await ctx.n8n.compat.deactivate(ctx.rest, BOUNCE_TRIGGER);
 	ctx.fake.assertNoContractViolations();
 }

@@ -15,7 +15,6 @@
 // A node type with no stand-in that cannot run here, an example without checks, or a placeholder left
 // over fails the suite and names the file.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,8 +23,8 @@ import type { ContactRecord, ListRecord, RequestLogEntry } from '../../fake-cons
 import type { FakeState } from '../../fake-constant-contact/state.mts';
 import { OWNER_EMAIL } from '../../fake-constant-contact/state.mts';
 import type { Ctx } from '../lib/context.mts';
-import { contactByEmail, execute, isApi, summarize } from '../lib/context.mts';
-import { check, checkEqual, log, step, waitFor } from '../lib/log.mts';
+import { contactByEmail, execute, isApi, runManually, summarize } from '../lib/context.mts';
+import { check, checkEqual, log, step } from '../lib/log.mts';
 import type { ExecutedRun, NodeRunItem } from '../lib/n8n.mts';
 import { nodeOutput } from '../lib/n8n.mts';
 import { CREDENTIAL_TYPE } from '../lib/workflows.mts';
@@ -691,32 +690,12 @@ export function prepareExamples(ctx: Ctx): PreparedExample[] {
 // ---------------------------------------------------------------------------------------------------
 // Running
 
-interface ExecutionResponse {
-	status: string;
-	data: string;
-}
-
 /** The editor's *Execute workflow* from a trigger: a manual run in the n8n server, then its saved execution. */
 async function runFromTrigger(ctx: Ctx, workflowId: string, trigger: string): Promise<ExecutedRun> {
 	log(`  POST /rest/workflows/${workflowId}/run from "${trigger}" (manual mode: the trigger polls once)`);
 	const t0 = Date.now();
-	const started = await ctx.rest.request<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${workflowId}/run`, {
-		triggerToStartFrom: { name: trigger },
-	});
-	check(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
-	const execution = await waitFor(
-		`execution ${started.executionId} to finish`,
-		async () => {
-			const e = await ctx.rest.request<ExecutionResponse>('GET', `/rest/executions/${started.executionId}`);
-			return ['new', 'running', 'waiting'].includes(e.status) ? undefined : e;
-		},
-		60_000,
-		200,
-	);
-	// Executions are stored "flatted" (JSON with references); n8n's own copy of the package reads them.
-	const flatted = createRequire(join(ctx.n8n.config.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse(text: string): unknown };
-	const run: ExecutedRun = { status: execution.status, data: flatted.parse(execution.data) as ExecutedRun['data'] };
-	log(`  manual execution ${started.executionId} took ${((Date.now() - t0) / 1000).toFixed(1)} s, status ${run.status}`);
+	const { id, ...run } = await runManually(ctx, workflowId, { triggerToStartFrom: { name: trigger } });
+	log(`  manual execution ${id} took ${((Date.now() - t0) / 1000).toFixed(1)} s, status ${run.status}`);
 	if (run.data.resultData.error) throw new Error(`the execution failed: ${run.data.resultData.error.message}`);
 	return run;
 }
