@@ -94,6 +94,16 @@ describe('the credential', () => {
 	}
 });
 
+/** 8 concurrent reads all succeed, through exactly one refresh of the token. */
+async function expectEightReadsWithOneRefresh(harness: ReturnType<typeof createHarness>) {
+	const run = await probe(harness, async (ctx) =>
+		await Promise.all(Array.from({ length: 8 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }))),
+	);
+	expect(run.error).toBeUndefined();
+	expect((run.output[0].json.result as unknown[]).length).toBe(8);
+	expect(fake.tokenRequests.filter((t) => t.grantType === 'refresh_token')).toHaveLength(1);
+}
+
 describe('refresh', () => {
 	it('refreshes exactly once for 8 concurrent requests with an expired token and persists the rotated refresh token', async () => {
 		fake.options.accessTokenLifetimeSeconds = 1;
@@ -101,13 +111,8 @@ describe('refresh', () => {
 		fake.options.accessTokenLifetimeSeconds = 3600;
 		await new Promise((r) => setTimeout(r, 1100));
 		fake.options.rateLimitPerSecond = false;
-		const run = await probe(harness, async (ctx) =>
-			await Promise.all(Array.from({ length: 8 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }))),
-		);
-		expect(run.error).toBeUndefined();
-		expect((run.output[0].json.result as unknown[]).length).toBe(8);
+		await expectEightReadsWithOneRefresh(harness);
 		const refreshes = fake.tokenRequests.filter((t) => t.grantType === 'refresh_token');
-		expect(refreshes).toHaveLength(1);
 		expect(refreshes[0].status).toBe(200);
 		const stored = harness.credentials.get().oauthTokenData as IDataObject;
 		expect(stored.refresh_token).not.toBe(tokens.refresh_token);
@@ -122,13 +127,7 @@ describe('refresh', () => {
 		fake.options.rateLimitPerSecond = false;
 		// Constant Contact refuses the token (say, revoked on its side) for the 8 requests and the leader's retry.
 		fake.injectFault({ method: 'GET', path: '/v3/contact_lists', status: 401, times: 9 });
-		const run = await probe(harness, async (ctx) =>
-			await Promise.all(Array.from({ length: 8 }, async () => await constantContactRequest.call(ctx, { method: 'GET', path: '/contact_lists' }))),
-		);
-		expect(run.error).toBeUndefined();
-		expect((run.output[0].json.result as unknown[]).length).toBe(8);
-		const refreshes = fake.tokenRequests.filter((t) => t.grantType === 'refresh_token');
-		expect(refreshes).toHaveLength(1);
+		await expectEightReadsWithOneRefresh(harness);
 		expect((harness.credentials.get().oauthTokenData as IDataObject).access_token).not.toBe(tokens.access_token);
 		// 8 refused + the leader's retry refused (n8n refreshes then) + 8 with the new token.
 		expect(apiRequests().filter((r) => r.status === 401)).toHaveLength(9);

@@ -1,15 +1,14 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ConstantContactTrigger } from '../../../nodes/ConstantContact/ConstantContactTrigger.node.ts';
-import { newCampaign } from '../../fake-constant-contact/campaignLifecycle.mts';
 import { startFakeConstantContact } from '../../fake-constant-contact/server.mts';
-import type { FakeState } from '../../fake-constant-contact/state.mts';
 import type { Harness } from '../../helpers/n8n.mts';
 import { connectedCredential, createHarness } from '../../helpers/n8n.mts';
 import { createPoller } from '../../helpers/poll.mts';
+import type { Fake } from './setup.mts';
+import { iso, rows, sendCampaign as sendCampaignThrough } from './setup.mts';
 
-type Fake = Awaited<ReturnType<typeof startFakeConstantContact>>;
 let fake: Fake;
 let harness: Harness;
 
@@ -24,28 +23,9 @@ afterEach(async () => {
 });
 
 const trigger = new ConstantContactTrigger();
-const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
-const rows = (out: INodeExecutionData[][] | null) => (out?.[0] ?? []).map((i) => i.json);
 const apiGets = () => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v3/'));
-
-/** A campaign sent to `emails` (each a new contact on its own list) at `at`. */
-function sendCampaign(name: string, emails: string[], at = iso(0)) {
-	const list = fake.seed.list({ name: `${name} list` });
-	for (const address of emails) fake.seed.contact({ email_address: { address }, list_memberships: [list.list_id] });
-	const campaign = newCampaign(fake.state as unknown as FakeState, name, {
-		format_type: 5,
-		from_email: 'owner@example.com',
-		from_name: 'Fake Co',
-		reply_to_email: 'owner@example.com',
-		subject: name,
-		html_content: '<html><body>[[trackingImage]]</body></html>',
-	});
-	const primary = fake.state.campaignActivities.get(campaign.activity_ids[0]!)!;
-	primary.contact_list_ids = [list.list_id];
-	primary.current_status = 'SCHEDULED';
-	fake.campaigns.send(campaign.campaign_id, at);
-	return { campaignId: campaign.campaign_id, activityId: primary.campaign_activity_id };
-}
+/** A campaign sent to `emails` at `at` (setup.mts), through this file's fake. */
+const sendCampaign = (name: string, emails: string[], at?: string) => sendCampaignThrough(fake, name, emails, at);
 
 describe('Campaign Sent', () => {
 	it('emits each send once: nothing old, then every new send (equal times too, a send to new contacts again), one request per poll plus one per send', async () => {
