@@ -16,7 +16,7 @@
 // E2E_TARBALL=<file.tgz> tests that tarball (e.g. a published version) instead of packing this checkout;
 // E2E_HOLD=1 sets everything up and waits, to explore: nsenter --target <suite.mts pid> --net --mount --pid <cmd>.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +140,8 @@ async function main(): Promise<void> {
 	});
 
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-cc-e2e-'));
+	// mkdtemp makes it 0700: the queue suite's Postgres runs as the postgres user and must pass through it.
+	chmodSync(workDir, 0o711);
 	log(`work folder ${workDir}`);
 	let ok = false;
 	try {
