@@ -146,7 +146,8 @@ export async function constantContactRequest<T = unknown>(this: ConstantContactC
  * status, headers and body are read the same way on every n8n version, and a 401 comes back as
  * TOKEN_REFUSED. `refresh`: the first attempt lets n8n's OAuth2 helper see the 401, refresh the token
  * and retry (it refreshes only on an error it caught), so that attempt's failure is read from n8n's
- * error wrapper. `final`: like answered, after a refresh, where a 401 means reconnect.
+ * error wrapper. `final`: like answered, after another request's refresh. In `refresh` and `final` one
+ * answered 401 more goes through n8n's refresh again before it means reconnect.
  */
 type SendMode = 'answered' | 'refresh' | 'final';
 
@@ -199,6 +200,9 @@ async function send(this: ConstantContactContext, request: ApiRequest, appKey: s
 	let throttledSince: number | undefined;
 	// n8n's refresh costs two API calls: the 401 and the retry with the new token.
 	let letN8nRefresh = mode === 'refresh';
+	// Another process sharing the credential (queue mode) may rotate the token again after our refresh:
+	// one more 401 then goes through n8n's refresh once more, as every 401 did before.
+	let refreshesLeft = 1;
 	for (;;) {
 		const ticket = await gate.acquire(letN8nRefresh ? 2 : 1, kind);
 		let answer: IN8nHttpFullResponse | undefined;
@@ -220,6 +224,11 @@ async function send(this: ConstantContactContext, request: ApiRequest, appKey: s
 			return request.fullResponse ? { statusCode: answer.statusCode, body: answer.body } : answer.body;
 		}
 		if (failure.status === 401 && mode === 'answered') return TOKEN_REFUSED;
+		if (failure.status === 401 && answer && refreshesLeft > 0) {
+			refreshesLeft--;
+			letN8nRefresh = true;
+			continue;
+		}
 		if (outcome === 'throttled') {
 			// Nothing happened on Constant Contact's side: wait while the app still gets requests through.
 			const now = Date.now();
