@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { RateLimitModel } from '../test/fake-constant-contact/limits.mts';
 import type { FakeOptions } from '../test/fake-constant-contact/server.mts';
 import { rateReport, rateTargetFailures, rateTimeline, windowViolations } from '../test/helpers/rateReport.mts';
 import type { RateReport } from '../test/helpers/rateReport.mts';
@@ -23,7 +24,10 @@ export interface ProcessesOptions {
 	latencyMs: number;
 	batches: number;
 	batchSize: number;
-	refusedCount: boolean;
+	/** How the fake counts its `rate` requests per second (`--model`, default sliding). */
+	model: RateLimitModel;
+	/** The fake's N per second (`--rate`, default 4); the node still assumes 4. */
+	rate: number;
 	/** Batches per process (unequal work), instead of dealing `batches` round-robin. */
 	split?: number[];
 }
@@ -31,6 +35,9 @@ export interface ProcessesOptions {
 export interface ProcessesResult extends RateReport {
 	processes: number;
 	latencyMs: number;
+	model: RateLimitModel;
+	rate: number;
+	/** The model is refusedCounted (what `--refused-count` asked for before `--model`). */
 	refusedCount: boolean;
 	contacts: number;
 	delivered: number;
@@ -81,9 +88,9 @@ class Child {
 }
 
 export async function runProcesses(options: ProcessesOptions): Promise<ProcessesResult> {
-	const { processes, latencyMs, batchSize, refusedCount, split } = options;
+	const { processes, latencyMs, batchSize, model, rate, split } = options;
 	const batches = split ? split.reduce((a, b) => a + b, 0) : options.batches;
-	const fakeOptions: FakeOptions = { rateLimitPerSecond: 4, refusedCountInWindow: refusedCount, latencyMs, tokenRateLimitPerSecond: false };
+	const fakeOptions: FakeOptions = { rateLimitPerSecond: rate, rateLimitModel: model, latencyMs, tokenRateLimitPerSecond: false };
 	const fake = new Child('fakeProcess.mts', [JSON.stringify(fakeOptions)]);
 	const { ready: urls } = await fake.next<{ ready: NodeProcessTask['fake'] }>();
 	const workers: Array<{ child: Child; items: number }> = [];
@@ -112,7 +119,7 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 		const attributed = api.map((r) => ({ receivedAt: r.receivedAt, status: r.status, owner: r.grantId ? owners.get(r.grantId) : undefined }));
 		// BENCH_TIMELINE=<ms>: accepted/refused requests per process in buckets of that many ms.
 		if (process.env.BENCH_TIMELINE) console.log(rateTimeline(attributed, Number(process.env.BENCH_TIMELINE) || 2000).join('\n'));
-		const report = rateReport(attributed);
+		const report = rateReport(attributed, { model, rate });
 		const violations = await fake.call<string[]>({ cmd: 'close' });
 		if (violations.length) throw new Error(`contract violations at the fake:\n- ${violations.join('\n- ')}`);
 		const expected = batches * batchSize;
@@ -120,7 +127,9 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 		const result: ProcessesResult = {
 			processes,
 			latencyMs,
-			refusedCount,
+			model,
+			rate,
+			refusedCount: model === 'refusedCounted',
 			...report,
 			contacts: expected,
 			delivered,

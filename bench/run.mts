@@ -1,8 +1,11 @@
 /**
  * `npm run bench [-- --latency 50 --items 60 --json]`: the built node (dist/) run through n8n-core
  * against the fake Constant Contact on loopback, with the fake's 4 requests/second limit on.
+ * `--model <name>` counts them as that model does (test/fake-constant-contact/limits.mts: sliding,
+ * the default, calendar, tokenBucket, refusedCounted, spacing) and `--rate <n>` sets the fake's N
+ * (10 for partner keys; the node still assumes 4). `--refused-count` is `--model refusedCounted`.
  *
- * `npm run bench -- --processes N [--batches 6 --batch-size 30 --split 5,1 --refused-count --json]`:
+ * `npm run bench -- --processes N [--batches 6 --batch-size 30 --split 5,1 --model M --rate N --json]`:
  * instead, N node processes share one app against the fake in its own process (see processes.mts):
  * accepted requests per second, 429s, contacts delivered and fairness, per process and in total,
  * checked against the targets (exit code 1 when one is missed; with `--split`, unequal work, only
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util';
 
 import type { INodeType } from 'n8n-workflow';
 
+import { parseRateLimitModel } from '../test/fake-constant-contact/limits.mts';
 import { startFakeConstantContact } from '../test/fake-constant-contact/server.mts';
 import type { FakeConstantContact } from '../test/fake-constant-contact/server.mts';
 import { connectedCredential, createHarness, runNode } from '../test/helpers/n8n.mts';
@@ -34,12 +38,20 @@ const { values: args } = parseArgs({
 		processes: { type: 'string' },
 		batches: { type: 'string', default: '6' },
 		'batch-size': { type: 'string', default: '30' },
+		model: { type: 'string' },
+		rate: { type: 'string', default: '4' },
 		'refused-count': { type: 'boolean', default: false },
 		split: { type: 'string' },
 	},
 });
 const latencyMs = Number(args.latency);
 const itemCount = Number(args.items);
+if (args['refused-count'] && args.model !== undefined && args.model !== 'refusedCounted') throw new Error('--refused-count is --model refusedCounted: give one of them');
+const model = args['refused-count'] ? 'refusedCounted' : parseRateLimitModel(args.model, '--model');
+const rate = Number(args.rate);
+if (!Number.isInteger(rate) || rate < 1) throw new Error(`--rate needs a whole number of requests per second, got ${args.rate}`);
+/** How the fake counts, for the headings: "4 requests/s limit" by default, as before. */
+const limitLabel = `${rate} requests/s limit${model === 'sliding' ? '' : ` counted as ${model}`}`;
 
 const require = createRequire(import.meta.url);
 const { ConstantContact } = require('../dist/nodes/ConstantContact/ConstantContact.node.js') as { ConstantContact: new () => INodeType };
@@ -168,22 +180,27 @@ if (args.processes !== undefined) {
 		latencyMs,
 		batches: Number(args.batches),
 		batchSize: Number(args['batch-size']),
-		refusedCount: args['refused-count'],
+		model,
+		rate,
 	});
 	console.log(
-		`Constant Contact node benchmark: ${processes} process(es) sharing one app, fake latency ${latencyMs} ms, 4 requests/s limit${
+		`Constant Contact node benchmark: ${processes} process(es) sharing one app, fake latency ${latencyMs} ms, ${limitLabel}${
 			result.refusedCount ? ' (refused requests count in the window)' : ''
 		}, ${result.contacts} contacts in ${split ? `${split.join(' + ')} executions (unequal work)` : `${args.batches} executions`}\n`,
 	);
 	console.log(rateTable(result));
-	console.log(`\ncontacts delivered ${result.delivered}/${result.contacts}, failed executions ${result.failedExecutions}, ${result.seconds} s, peak ${result.peakPerSecond} accepted in one second`);
+	console.log(
+		`\ncontacts delivered ${result.delivered}/${result.contacts}, failed executions ${result.failedExecutions}, ${result.seconds} s, peak ${result.peakPerSecond} accepted in one second${
+			model === 'sliding' || model === 'refusedCounted' ? '' : ` (sliding; as ${model} counts, ${result.overLimit} over the limit)`
+		}`,
+	);
 	console.log(`node CPU per item, per process: ${result.cpuMicrosPerItem.join(', ')} µs (the fake runs in its own process)`);
 	console.log(result.targetFailures.length ? `targets missed:\n- ${result.targetFailures.join('\n- ')}` : split ? 'everything delivered, never 5 in a second (rate targets are for equal work)' : 'targets met');
 	if (args.json) console.log(JSON.stringify(result));
 	process.exit(result.targetFailures.length ? 1 : 0);
 }
 
-const fake = await startFakeConstantContact({ rateLimitPerSecond: 4, latencyMs, tokenRateLimitPerSecond: false, importStepMs: 500 });
+const fake = await startFakeConstantContact({ rateLimitPerSecond: rate, rateLimitModel: model, latencyMs, tokenRateLimitPerSecond: false, importStepMs: 500 });
 try {
 	const perItemResult = await perItem(fake);
 	const naiveResult = await naive(fake);
@@ -191,6 +208,8 @@ try {
 	const bulk40k = await bulk(fake, 40_000);
 	const result = {
 		latencyMs,
+		model,
+		rate,
 		perItem: perItemResult,
 		naive: naiveResult,
 		bulk: { contacts: bulk10k.contacts, apiCalls: bulk10k.apiCalls, seconds: bulk10k.seconds, peakRssMb: bulk10k.peakRssMb },
@@ -198,7 +217,7 @@ try {
 		cpuMicrosPerItem: bulk10k.cpuMicrosPerItem,
 	};
 	const ratio = (a: number, b: number) => (b > 0 ? `${round(a / b, 1)}x` : 'n/a');
-	console.log(`Constant Contact node benchmark, fake latency ${latencyMs} ms, 4 requests/s limit on\n`);
+	console.log(`Constant Contact node benchmark, fake latency ${latencyMs} ms, ${limitLabel} on\n`);
 	console.log('| run | items | seconds | requests/s | 429s | API calls | peak RSS MB |');
 	console.log('|---|---|---|---|---|---|---|');
 	console.log(`| per item (node) | ${perItemResult.items} | ${perItemResult.seconds} | ${perItemResult.requestsPerSecond} | ${perItemResult.throttled} | | |`);

@@ -32,7 +32,7 @@ function resolveOptions(o: FakeOptions): ResolvedOptions {
 		clients: o.clients ?? [{ ...DEFAULT_CLIENT, redirectUris: [...DEFAULT_CLIENT.redirectUris] }],
 		accessTokenLifetimeSeconds: o.accessTokenLifetimeSeconds ?? 86_400,
 		rateLimitPerSecond: o.rateLimitPerSecond ?? 4,
-		refusedCountInWindow: o.refusedCountInWindow ?? false,
+		rateLimitModel: o.rateLimitModel ?? (o.refusedCountInWindow ? 'refusedCounted' : 'sliding'),
 		tokenRateLimitPerSecond: o.tokenRateLimitPerSecond ?? 1,
 		dailyQuota: o.dailyQuota ?? 10_000,
 		latencyMs: o.latencyMs ?? 0,

@@ -1,5 +1,6 @@
 // Shared types of the fake Constant Contact. Record shapes mirror the swagger resources
 // (ContactResource, ContactList, Tag, CustomField, Activity) so tests can inspect state directly.
+import type { RateLimitModel } from './limits.mts';
 
 export type RefreshTokenMode = 'rotating' | 'long_lived';
 
@@ -17,8 +18,11 @@ export interface FakeOptions {
 	tls?: { key: string | Buffer; cert: string | Buffer };
 	clients?: FakeClient[];
 	accessTokenLifetimeSeconds?: number;
+	/** N, the API's requests per second per app (4; 10 for partner keys); false: no limit. */
 	rateLimitPerSecond?: number | false;
-	/** The harsher reading of the per-second limit: refused (429) arrivals count in the window too. */
+	/** How the N per second are counted (limits.mts): `sliding` by default. */
+	rateLimitModel?: RateLimitModel;
+	/** @deprecated The same as `rateLimitModel: 'refusedCounted'` (refused arrivals count in the window too), when no model is given. */
 	refusedCountInWindow?: boolean;
 	tokenRateLimitPerSecond?: number | false;
 	dailyQuota?: number;
@@ -39,7 +43,7 @@ export interface ResolvedOptions {
 	clients: FakeClient[];
 	accessTokenLifetimeSeconds: number;
 	rateLimitPerSecond: number | false;
-	refusedCountInWindow: boolean;
+	rateLimitModel: RateLimitModel;
 	tokenRateLimitPerSecond: number | false;
 	dailyQuota: number;
 	latencyMs: number;

@@ -2,13 +2,16 @@
  * A deterministic simulation of n8n processes sharing one Constant Contact app: each process runs
  * the node's real pacer state machine (`AppPacer`) behind a FIFO gate like `PacerGate`, with
  * `lanes` requests in flight at most (the router's item lanes times the executions it runs), and
- * retries a 429 the way request.ts does. The server counts arrivals in a strict sliding window of
- * one second per app, like the fake, either counting only accepted arrivals (lenient) or every
- * arrival (harsh). Time is simulated: one seed, one outcome.
+ * retries a 429 the way request.ts does. The server counts arrivals per app as the fake does, with
+ * the same implementation (`rateWindow` in test/fake-constant-contact/limits.mts): by default a strict
+ * sliding window of one second over accepted arrivals, or any other model of how Constant Contact
+ * may count (`model`). Time is simulated: one seed, one outcome.
  */
 import { AppPacer } from '../../nodes/ConstantContact/transport/pacing.ts';
 import type { PacerTuning, PaceTicket } from '../../nodes/ConstantContact/transport/pacing.ts';
 import { throttleRetryDelayMs } from '../../nodes/ConstantContact/transport/retry.ts';
+import { rateWindow } from '../fake-constant-contact/limits.mts';
+import type { RateLimitModel } from '../fake-constant-contact/limits.mts';
 
 /** mulberry32: a small seeded PRNG, so every run of a scenario is the same. */
 export function seededRandom(seed: number): () => number {
@@ -54,7 +57,9 @@ export interface SimulationOptions {
 	stalls?: { everyMs: number; meanMs: number };
 	/** The server's answer time after arrival. */
 	latencyMs?: number;
-	/** Harsh server: refused arrivals count in the window too. */
+	/** How the server counts its `limit` per second (limits.mts); default `sliding`. */
+	model?: RateLimitModel;
+	/** @deprecated The same as `model: 'refusedCounted'` (refused arrivals count in the window too), when no model is given. */
 	refusedCount?: boolean;
 	seed?: number;
 	/** When each process starts (ms). */
@@ -62,6 +67,7 @@ export interface SimulationOptions {
 	/** Network model; default: a few ms, a cold connection now and then, occasional stalls of a loaded process. `request` counts per execution. */
 	network?: (random: () => number, process: number, request: number) => NetworkDelay;
 	tuning?: Partial<PacerTuning>;
+	/** The server's N requests per second (4; 10 for partner keys). The pacer's own is `tuning.limit`: 4, as the node ships. */
 	limit?: number;
 	/** false: the pacer never hears of a 429 (today's pacer before issue 11: each process at 4/s). */
 	adaptive?: boolean;
@@ -98,8 +104,10 @@ export interface SimulationResult {
 	acceptedPerSecond: number;
 	/** Each process's accepted requests while every process was busy, over all accepted then. */
 	contendedShares: number[];
-	/** Largest number of accepted arrivals in any one-second window (the server's rule: ≤ limit). */
+	/** Largest number of accepted arrivals in any one-second sliding window (`sliding`'s rule: ≤ limit). */
 	peakAcceptedPerWindow: number;
+	/** Every accepted arrival (ms, the server's clock) of the measured round, in order: to check a model's own rule. */
+	acceptedArrivals: number[];
 	/** Seconds from the first arrival to the last. */
 	seconds: number;
 }
@@ -164,7 +172,6 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		requestsPerProcess,
 		lanes = 12,
 		latencyMs = 50,
-		refusedCount = false,
 		seed = 1,
 		network = defaultNetwork,
 		tuning,
@@ -175,7 +182,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
 	// Wall-clock time where the run starts: the pacer's epochs are multiples of the wall clock.
 	const origin = 1_700_000_000_000 + Math.floor(random() * 60_000);
 	clock.now = origin;
-	const windowArrivals: number[] = [];
+	const model = options.model ?? (options.refusedCount ? 'refusedCounted' : 'sliding');
+	const server = rateWindow(model, limit);
 	let acceptedLog: Array<{ at: number; process: number }> = [];
 	let throttledTotal = 0;
 	const rounds = options.rounds ?? 1;
@@ -202,13 +210,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		for (const start of roundStarters) start(startAt);
 	};
 
-	/** The server's decision at arrival: a strict sliding window of one second. */
-	const arrive = (at: number): boolean => {
-		while (windowArrivals.length && windowArrivals[0] <= at - 1000) windowArrivals.shift();
-		const ok = windowArrivals.length < limit;
-		if (ok || refusedCount) windowArrivals.push(at);
-		return ok;
-	};
+	/** The server's decision at arrival, as the model counts. */
+	const arrive = (at: number): boolean => server.tryAcquire(at);
 
 	const results: ProcessResult[] = [];
 	const shares: Array<() => void> = [];
@@ -336,6 +339,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		acceptedPerSecond: (acceptedLog.length - 1) / ((lastAccepted - first) / 1000),
 		contendedShares,
 		peakAcceptedPerWindow: peak,
+		acceptedArrivals: acceptedLog.map((a) => a.at),
 		seconds: (Math.max(...results.map((r) => r.lastArrival)) - first) / 1000,
 	};
 }

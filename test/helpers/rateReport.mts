@@ -4,6 +4,14 @@
  * processes that sent them (each attributed by the caller). Shared by the benchmark and the
  * queue-mode end-to-end suite, so both report and assert the same numbers.
  */
+import { acceptedOverLimit } from '../fake-constant-contact/limits.mts';
+import type { RateLimitModel } from '../fake-constant-contact/limits.mts';
+
+/** How the fake counted: its model and its N per second. */
+export interface RateLimit {
+	model: RateLimitModel;
+	rate: number;
+}
 export interface AttributedRequest {
 	receivedAt: number;
 	status: number;
@@ -33,8 +41,12 @@ export interface RateReport {
 	owners: OwnerReport[];
 	/** The smallest contended share over the largest (1: even; below 0.5: someone got less than half of another). */
 	fairness: number;
-	/** Most accepted arrivals in any one second (Constant Contact allows 4). */
+	/** Most accepted arrivals in any one sliding second (Constant Contact allows 4). */
 	peakPerSecond: number;
+	/** How the fake counted (default: sliding, 4 per second). */
+	limit: RateLimit;
+	/** Accepted arrivals beyond what `limit` allows as its model counts (0: none; see `acceptedOverLimit`). */
+	overLimit: number;
 }
 
 /** Not refused by the limit: 429 is, 401 (expired token) and dropped connections do not pass it. */
@@ -42,7 +54,7 @@ export const isAccepted = (status: number): boolean => status !== 429 && status 
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function rateReport(requests: AttributedRequest[]): RateReport {
+export function rateReport(requests: AttributedRequest[], limit: RateLimit = { model: 'sliding', rate: 4 }): RateReport {
 	const sorted = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
 	const accepted = sorted.filter((r) => isAccepted(r.status));
 	const first = sorted[0]?.receivedAt ?? 0;
@@ -85,6 +97,8 @@ export function rateReport(requests: AttributedRequest[]): RateReport {
 		owners: ownerReports,
 		fairness: shares.length > 1 && Math.max(...shares) > 0 ? round(Math.min(...shares) / Math.max(...shares)) : 1,
 		peakPerSecond: peak,
+		limit,
+		overLimit: acceptedOverLimit(limit.model, limit.rate, accepted.map((r) => r.receivedAt)),
 	};
 }
 
@@ -105,9 +119,18 @@ export function rateTargetFailures(report: RateReport, processes: number): strin
 	return failures;
 }
 
-/** More accepted arrivals within one second than Constant Contact allows: the fake or the report is wrong. */
+/**
+ * More accepted arrivals within one second than Constant Contact allows: the fake or the report is
+ * wrong. As the fake counted (`report.limit`): in a sliding second for `sliding` and `refusedCounted`,
+ * by the model's own rule for the others (a calendar second or a token bucket may accept 5 within a
+ * sliding second, and rightly).
+ */
 export function windowViolations(report: RateReport): string[] {
-	return report.peakPerSecond > 4 ? [`${report.peakPerSecond} requests were accepted within one second (the fake allows 4)`] : [];
+	const { model, rate } = report.limit;
+	if (model === 'sliding' || model === 'refusedCounted') {
+		return report.peakPerSecond > rate ? [`${report.peakPerSecond} requests were accepted within one second (the fake allows ${rate})`] : [];
+	}
+	return report.overLimit ? [`${report.overLimit} accepted request(s) beyond ${rate} per second as ${model} counts (the fake's model)`] : [];
 }
 
 /** One markdown row per owner and a total, for printed summaries. */

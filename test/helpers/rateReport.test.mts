@@ -39,6 +39,16 @@ describe('rateReport', () => {
 		expect(windowViolations(rateReport(run('w1', 0, 5, 200))).join()).toMatch(/5 requests were accepted within one second/);
 	});
 
+	it('checks the window as the fake counted: a calendar second or a token bucket may accept 5 within a sliding second', () => {
+		// 4 at the end of one calendar second, 4 at the start of the next.
+		const acrossSeconds = run('w1', 1_700_000_000_996, 8, 1);
+		expect(windowViolations(rateReport(acrossSeconds)).join()).toMatch(/8 requests were accepted within one second \(the fake allows 4\)/);
+		expect(windowViolations(rateReport(acrossSeconds, { model: 'calendar', rate: 4 }))).toEqual([]);
+		expect(windowViolations(rateReport(acrossSeconds, { model: 'sliding', rate: 10 }))).toEqual([]);
+		expect(windowViolations(rateReport(run('w1', 0, 5, 200), { model: 'tokenBucket', rate: 4 }))).toEqual([]);
+		expect(windowViolations(rateReport(run('w1', 0, 5, 200), { model: 'spacing', rate: 4 })).join()).toMatch(/2 accepted request\(s\) beyond 4 per second as spacing counts/);
+	});
+
 	it('draws how the shares moved: accepted/429 per owner per bucket, from the first arrival', () => {
 		const lines = rateTimeline([...run('w1', 1000, 6, 1000), ...run('w2', 1500, 2, 1000), { owner: 'w2', receivedAt: 1600, status: 429 }], 5000);
 		expect(lines).toEqual(['   0 s  w1 5/0  w2 2/1', '   5 s  w1 1/0  w2 0/0']);

@@ -84,7 +84,7 @@ async function processRequest(
 	// Limits are per app key (client id), decided on the arrival time (the server's clock).
 	let limited: ApiResult | undefined;
 	if (core.quota.exceeded(auth.clientId, options.dailyQuota, entry.receivedAt)) limited = quotaExceeded();
-	else if (!core.apiLimiter.tryAcquire(auth.clientId, options.rateLimitPerSecond, entry.receivedAt, options.refusedCountInWindow)) limited = throttled();
+	else if (!core.apiLimiter.tryAcquire(auth.clientId, options.rateLimitPerSecond, entry.receivedAt, options.rateLimitModel)) limited = throttled();
 	else core.quota.consume(auth.clientId, entry.receivedAt);
 	await sleep(options.latencyMs);
 	if (limited) return limited;
