@@ -15,7 +15,7 @@ import type { FakeOptions } from '../test/fake-constant-contact/server.mts';
 import { rateReport, rateTargetFailures, rateTimeline, windowViolations } from '../test/helpers/rateReport.mts';
 import type { RateReport } from '../test/helpers/rateReport.mts';
 import type { FakeCommand, IssuedTokens, LoggedRequest } from './fakeProcess.mts';
-import type { NodeProcessResult, NodeProcessTask } from './nodeProcess.mts';
+import type { NodeOperationResult, NodeOperationTask, NodeProcessResult, NodeProcessTask } from './nodeProcess.mts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -78,7 +78,7 @@ class Child {
 		});
 	}
 
-	async call<T>(command: Omit<FakeCommand, 'id'>): Promise<T> {
+	async call<T>(command: FakeCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never): Promise<T> {
 		const id = this.nextId++;
 		return await new Promise<T>((resolve) => {
 			this.pending.set(id, (v) => resolve(v as T));
@@ -147,6 +147,62 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 		return result;
 	} finally {
 		for (const w of workers) w.child.process.kill();
+		fake.process.kill();
+	}
+}
+
+export interface ExportBenchResult {
+	contacts: number;
+	latencyMs: number;
+	runs: Array<
+		NodeOperationResult & {
+			name: string;
+			requests: number;
+			/** Requests per endpoint, e.g. `POST /v3/activities/contact_exports: 1`. */
+			byEndpoint: Record<string, number>;
+			throttled: number;
+		}
+	>;
+}
+
+/**
+ * `npm run bench -- --export N`: the fake (its own process) holds N contacts; a fresh node process
+ * runs Contact → Export once (simplified output), then another runs Get Many with Return All over the
+ * same contacts for comparison. Requests are counted at the fake; seconds, CPU and peak RSS are the
+ * node process's own, so the fake's memory (it holds the contacts and writes the file) is not in them.
+ */
+export async function runExportBench(options: { contacts: number; latencyMs: number; compare: boolean }): Promise<ExportBenchResult> {
+	const fakeOptions: FakeOptions = { rateLimitPerSecond: 4, latencyMs: options.latencyMs, tokenRateLimitPerSecond: false };
+	const fake = new Child('fakeProcess.mts', [JSON.stringify(fakeOptions)]);
+	const { ready: urls } = await fake.next<{ ready: NodeProcessTask['fake'] }>();
+	const runs: ExportBenchResult['runs'] = [];
+	try {
+		await fake.call<number>({ cmd: 'seedContacts', count: options.contacts });
+		const operations: Array<{ name: string; parameters: Record<string, unknown> }> = [
+			{ name: 'Export (Simplified)', parameters: { operation: 'export', output: 'simple' } },
+			...(options.compare ? [{ name: 'Get Many, Return All (Simplified)', parameters: { operation: 'getAll', returnAll: true, output: 'simple' } }] : []),
+		];
+		for (const op of operations) {
+			const before = (await fake.call<LoggedRequest[]>({ cmd: 'requests' })).length;
+			const { tokens } = await fake.call<IssuedTokens>({ cmd: 'issueTokens' });
+			const child = new Child('nodeProcess.mts');
+			child.process.send({ operation: { fake: urls, tokens, parameters: op.parameters } satisfies NodeOperationTask });
+			await child.next<{ ready: true }>();
+			child.process.send({ go: true });
+			const result = (await child.next<{ result: NodeOperationResult }>()).result;
+			child.process.kill();
+			const api = (await fake.call<LoggedRequest[]>({ cmd: 'requests' })).slice(before).filter((r) => r.path.startsWith('/v3/'));
+			const byEndpoint: Record<string, number> = {};
+			for (const r of api) {
+				const key = `${r.method} ${r.path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')}`;
+				byEndpoint[key] = (byEndpoint[key] ?? 0) + 1;
+			}
+			runs.push({ name: op.name, ...result, requests: api.length, byEndpoint, throttled: api.filter((r) => r.status === 429).length });
+		}
+		const violations = await fake.call<string[]>({ cmd: 'close' });
+		if (violations.length) throw new Error(`contract violations at the fake:\n- ${violations.join('\n- ')}`);
+		return { contacts: options.contacts, latencyMs: options.latencyMs, runs };
+	} finally {
 		fake.process.kill();
 	}
 }

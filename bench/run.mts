@@ -17,6 +17,10 @@
  * - bulk:    Import of 10,000 contacts: API calls and seconds. bulk40k: 40,000 contacts, one request.
  * - cpuMicrosPerItem: the node's own CPU time per item in an import run (mapping, validation, body),
  *            with one request for all items, so the network is out of the measure.
+ *
+ * `npm run bench -- --export N [--latency 50 --no-compare --json]`: instead, Contact → Export of N
+ * contacts (the fake in its own process holds them): requests, seconds and the node process's peak
+ * RSS, and Get Many (Return All) over the same contacts for comparison (see processes.mts).
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -28,7 +32,7 @@ import { startFakeConstantContact } from '../test/fake-constant-contact/server.m
 import type { FakeConstantContact } from '../test/fake-constant-contact/server.mts';
 import { connectedCredential, createHarness, runNode } from '../test/helpers/n8n.mts';
 import { rateTable } from '../test/helpers/rateReport.mts';
-import { runProcesses } from './processes.mts';
+import { runExportBench, runProcesses } from './processes.mts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -42,6 +46,8 @@ const { values: args } = parseArgs({
 		rate: { type: 'string', default: '4' },
 		'refused-count': { type: 'boolean', default: false },
 		split: { type: 'string' },
+		export: { type: 'string' },
+		'no-compare': { type: 'boolean', default: false },
 	},
 });
 const latencyMs = Number(args.latency);
@@ -166,6 +172,22 @@ async function bulk(fake: FakeConstantContact, contacts: number) {
 		peakRssMb: Math.round(peakRss / 2 ** 20),
 		cpuMicrosPerItem: round((cpu.user + cpu.system) / contacts, 1),
 	};
+}
+
+if (args.export !== undefined) {
+	const contacts = Number(args.export);
+	if (!Number.isInteger(contacts) || contacts < 1) throw new Error(`--export needs a whole number of contacts, got ${args.export}`);
+	const result = await runExportBench({ contacts, latencyMs, compare: !args['no-compare'] });
+	console.log(
+		`Constant Contact node benchmark: Contact → Export of ${contacts.toLocaleString('en-US')} contacts, fake latency ${latencyMs} ms, 4 requests/s limit; the fake in its own process, each run in a fresh node process\n`,
+	);
+	for (const r of result.runs) {
+		console.log(`${r.name}: ${r.error ? `FAILED: ${r.error}` : `${r.items.toLocaleString('en-US')} items (${r.distinctEmails.toLocaleString('en-US')} distinct emails)`}`);
+		console.log(`  requests ${r.requests} (${Object.entries(r.byEndpoint).map(([k, n]) => `${k} ×${n}`).join(', ')}), 429s ${r.throttled}`);
+		console.log(`  ${round(r.seconds, 1)} s, node CPU ${round(r.cpuMicros / 1e6, 1)} s, node process RSS ${r.rssBeforeMb} MB before, peak ${r.peakRssMb} MB`);
+	}
+	if (args.json) console.log(JSON.stringify(result));
+	process.exit(result.runs.some((r) => r.error || r.items !== contacts) ? 1 : 0);
 }
 
 if (args.processes !== undefined) {

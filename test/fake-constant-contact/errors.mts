@@ -9,6 +9,8 @@ export interface ApiErrorItem {
 export interface ApiResult {
 	status: number;
 	body?: unknown;
+	/** A body that is not JSON (the contact export's CSV file): sent as this media type, as it is. */
+	contentType?: string;
 }
 
 /** Thrown by handlers; the pipeline turns it into the response. */

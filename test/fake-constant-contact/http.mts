@@ -37,6 +37,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 	res.end(text);
 }
 
+/** A text body (the contact export's CSV) in chunks, as a large file download arrives. */
+export function sendText(res: ServerResponse, status: number, text: string, contentType: string): void {
+	if (res.destroyed) return;
+	res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) });
+	const CHUNK = 64 * 1024;
+	for (let at = 0; at < text.length; at += CHUNK) res.write(text.slice(at, at + CHUNK));
+	res.end();
+}
+
 export function sendHtml(res: ServerResponse, status: number, html: string): void {
 	res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
 	res.end(html);

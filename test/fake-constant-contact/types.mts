@@ -209,6 +209,10 @@ export interface ActivityRecord {
 	/** The import payload, applied when the activity completes. */
 	import_data: Record<string, unknown>[];
 	list_ids: string[];
+	/** A contact export's CSV file, written when the export completes (GET /contact_exports/{id}). */
+	export_csv?: string;
+	/** What kind of activity it is, where its answers differ (an export links its file). */
+	kind?: 'export' | 'delete';
 }
 
 export interface AccountEmailRecord {

@@ -4,6 +4,7 @@ export type ConstantContactType = {
 		| 'create'
 		| 'upsert'
 		| 'import'
+		| 'export'
 		| 'get'
 		| 'getAll'
 		| 'update'

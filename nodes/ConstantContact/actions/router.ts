@@ -22,6 +22,8 @@ export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => P
 export interface Operation {
 	execute?: OperationExecute;
 	executeBatch?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
+	/** With both `execute` and `executeBatch`: whether this run takes the batch (e.g. many items deleted in bulk). */
+	batchWhen?: (this: IExecuteFunctions) => boolean;
 	/**
 	 * Items whose keys may name one contact (`id:<uuid>`, `email:<address>`, see lanes.ts) run one after
 	 * another; without it the whole run is sequential.
@@ -58,7 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
 
-	if (operation.executeBatch) return [await operation.executeBatch.call(this)];
+	if (operation.executeBatch && (!operation.batchWhen || operation.batchWhen.call(this))) return [await operation.executeBatch.call(this)];
 	const execute = operation.execute;
 	if (!execute) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" has no executor`);
 

@@ -39,6 +39,12 @@ export interface ApiRequest {
 	retryWhen?: (failure: Failure) => boolean;
 	/** Resolve with status and body instead of the body alone (to tell 201 from 200). */
 	fullResponse?: boolean;
+	/**
+	 * Resolve with the response body as a stream of bytes, not parsed (the contact export's CSV file):
+	 * the caller reads it piece by piece. An error answer is still read whole (at most
+	 * MAX_STREAMED_ERROR_BYTES) and reported as any other.
+	 */
+	stream?: { accept: string };
 	/** For messages: the contact's email (409) and the item the request is for. */
 	email?: string;
 	itemIndex?: number;
@@ -57,6 +63,32 @@ const refreshLeaders = new Map<string, Promise<unknown>>();
  * `/reports/stats/email_campaigns/{ids}`, about 5,600 characters); a longer one is not looked at.
  */
 export const MAX_PATH_LENGTH = 8192;
+
+function isEmptyObject(body: IDataObject | IDataObject[]): boolean {
+	return !Array.isArray(body) && Object.keys(body).length === 0;
+}
+
+/** How much of a streamed request's error answer is read for its message. */
+export const MAX_STREAMED_ERROR_BYTES = 100_000;
+
+/** The response body n8n hands back for `encoding: 'stream'`: something to iterate chunk by chunk. */
+export function isByteStream(value: unknown): value is AsyncIterable<Uint8Array | string> {
+	return typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+}
+
+/** The first `max` bytes of a streamed body as text; the rest is read and dropped, so the connection is freed. */
+async function streamText(body: unknown, max: number): Promise<unknown> {
+	if (!isByteStream(body)) return body;
+	const decoder = new TextDecoder();
+	let text = '';
+	let bytes = 0;
+	for await (const chunk of body) {
+		const piece = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+		if (bytes < max) text += piece;
+		bytes += piece.length;
+	}
+	return text.slice(0, max);
+}
 
 /** A URL that would take the request (and the access token) off the API: refused, never sent. */
 export class RefusedDestinationError extends Error {}
@@ -177,15 +209,20 @@ async function throughRefresh(this: ConstantContactContext, request: ApiRequest,
 async function send(this: ConstantContactContext, request: ApiRequest, appKey: string, mode: SendMode): Promise<unknown> {
 	// Fixed: no credential field, parameter or response can move the token elsewhere.
 	const url = resolveUrl(API_BASE_URL, request.path);
+	// n8n leaves an empty object out of the request; a JSON body Constant Contact requires (an export
+	// of every contact is `{}`) goes as its text, with its media type.
+	const emptyBody = request.body !== undefined && isEmptyObject(request.body);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
-		json: true,
-		headers: { Accept: 'application/json' },
+		// A streamed answer (the export's CSV file) is handed over unparsed, as bytes.
+		json: !request.stream,
+		...(request.stream ? { encoding: 'stream' as const } : {}),
+		headers: { Accept: request.stream?.accept ?? 'application/json', ...(emptyBody ? { 'Content-Type': 'application/json' } : {}) },
 		// Constant Contact repeats a multi-valued parameter (`bounce_code=B&bounce_code=D`), never `bounce_code[0]=B`.
 		arrayFormat: 'repeat',
 		...(request.qs && Object.keys(request.qs).length ? { qs: request.qs } : {}),
-		...(request.body !== undefined ? { body: request.body } : {}),
+		...(request.body !== undefined ? { body: emptyBody ? '{}' : request.body } : {}),
 		returnFullResponse: true,
 		// A redirect would carry the bearer token to wherever it points (n8n sends credentials across
 		// origins by default): the API never redirects, so a 3xx is answered as an error, not followed.
@@ -216,6 +253,10 @@ async function send(this: ConstantContactContext, request: ApiRequest, appKey: s
 			thrown = error;
 		}
 		letN8nRefresh = false;
+		// A streamed answer that is not a success is an error body: read it (bounded) like any other.
+		if (answer && request.stream && !(Number(answer.statusCode) >= 200 && Number(answer.statusCode) < 300)) {
+			answer = { ...answer, body: (await streamText(answer.body, MAX_STREAMED_ERROR_BYTES)) as IN8nHttpFullResponse['body'] };
+		}
 		failure = answer ? readAnswer(answer, url) : extractFailure(thrown, url);
 		const outcome = paceOutcome(failure);
 		gate.settle(ticket, outcome);

@@ -5,6 +5,7 @@ import { bodyObject } from './contacts.mts';
 import { isObj } from './context.mts';
 import type { ApiContext, Obj } from './context.mts';
 import { queueFull, startActivity } from './activityQueue.mts';
+import { activityLinks } from './contactExports.mts';
 import { applyImport } from './importer.mts';
 
 export const MAX_IMPORT_ROWS = 40_000;
@@ -56,7 +57,7 @@ export function getActivity(ctx: ApiContext): ApiResult {
 		percent_done: act.percent_done,
 		activity_errors: [...act.activity_errors],
 		status: { ...act.status },
-		_links: { self: { href: `/v3/activities/${act.activity_id}` } },
+		_links: activityLinks(act) ?? { self: { href: `/v3/activities/${act.activity_id}` } },
 	};
 	if (act.started_at) body.started_at = act.started_at;
 	if (act.completed_at) body.completed_at = act.completed_at;

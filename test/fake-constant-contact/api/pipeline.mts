@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeCore } from '../core.mts';
 import { ApiError, KEYS, arrayError, defaultFaultBody, quotaExceeded, throttled, unauthorized } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
-import { dropConnection, mediaType, readBody, sendJson, sleep } from '../http.mts';
+import { dropConnection, mediaType, readBody, sendJson, sendText, sleep } from '../http.mts';
 import type { RawBody } from '../http.mts';
 import type { RequestLogEntry } from '../types.mts';
 import { matchRoute } from './router.mts';
@@ -31,7 +31,8 @@ export async function handleApi(core: FakeCore, req: IncomingMessage, res: Serve
 	const finish = (r: ApiResult, headers?: Record<string, string>): void => {
 		entry.status = r.status;
 		entry.respondedAt = Date.now();
-		sendJson(res, r.status, r.body, headers);
+		if (r.contentType && typeof r.body === 'string') sendText(res, r.status, r.body, r.contentType);
+		else sendJson(res, r.status, r.body, headers);
 	};
 	const drop = (): void => {
 		entry.status = 0;

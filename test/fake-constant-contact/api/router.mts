@@ -2,6 +2,8 @@
 import { accountSummary, userPrivileges } from './account.mts';
 import { addAccountEmail, listAccountEmails } from './accountEmails.mts';
 import { createImport, getActivity } from './activities.mts';
+import { createContactDelete } from './contactDelete.mts';
+import { createExport, getExport } from './contactExports.mts';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.mts';
 import type { Route } from './context.mts';
 import { listCustomFields } from './customFields.mts';
@@ -47,6 +49,9 @@ export const ROUTES: Route[] = [
 	{ method: 'POST', template: '/activities/contacts_taggings_add', scope: CONTACTS, handler: addTaggings },
 	{ method: 'POST', template: '/activities/contacts_taggings_remove', scope: CONTACTS, handler: removeTaggings },
 	{ method: 'POST', template: '/activities/contacts_json_import', scope: CONTACTS, handler: createImport },
+	{ method: 'POST', template: '/activities/contact_exports', scope: CONTACTS, handler: createExport },
+	{ method: 'GET', template: '/contact_exports/{file_export_id}', scope: CONTACTS, handler: getExport },
+	{ method: 'POST', template: '/activities/contact_delete', scope: CONTACTS, handler: createContactDelete },
 	{ method: 'GET', template: '/activities/{activity_id}', scope: CONTACTS, handler: getActivity },
 	// The swagger asks for no scope on privileges; any valid token may read them.
 	{ method: 'GET', template: '/account/user/privileges', handler: userPrivileges },

@@ -45,6 +45,8 @@ const cases: Array<{ name: string; parameters: Record<string, unknown>; message:
 	{ name: 'report contact summary: Start year 10000', parameters: { resource: 'report', operation: 'getContactActivitySummary', contact: byId(CONTACT_ID), summaryOptions: { start: '+010000-01-01T00:00:00Z' } }, message: /^Start: "\+010000-01-01T00:00:00Z" is outside/ },
 	{ name: 'contact import: Timeout NaN', parameters: { resource: 'contact', operation: 'import', contactFields: { mappingMode: 'autoMapInputData', value: null }, importListMemberships: lists(LIST_ID), importOptions: { timeoutSeconds: '={{ NaN }}' } }, message: /^Timeout \(Seconds\): NaN is not a number from 0 to 3600$/ },
 	{ name: 'contact addToLists: Timeout NaN', parameters: { resource: 'contact', operation: 'addToLists', contact: byId(CONTACT_ID), membershipLists: lists(LIST_ID), membershipOptions: { processing: 'bulk', timeoutSeconds: '={{ NaN }}' } }, message: /^Timeout \(Seconds\): NaN is not a number from 0 to 3600$/ },
+	{ name: 'contact export: Timeout NaN', parameters: { resource: 'contact', operation: 'export', exportOptions: { timeoutSeconds: '={{ NaN }}' } }, message: /^Timeout \(Seconds\): NaN is not a number from 0 to 3600$/ },
+	{ name: 'contact delete (bulk): Timeout -1', parameters: { resource: 'contact', operation: 'delete', contact: byId(CONTACT_ID), deleteOptions: { processing: 'bulk', timeoutSeconds: -1 } }, message: /^Timeout \(Seconds\): -1 is not a number from 0 to 3600$/ },
 	{ name: 'contact removeTags: Timeout 1e9', parameters: { resource: 'contact', operation: 'removeTags', contact: byId(CONTACT_ID), membershipTags: [LIST_ID], membershipOptions: { processing: 'bulk', timeoutSeconds: 1e9 } }, message: /^Timeout \(Seconds\): 1000000000 is not a number from 0 to 3600$/ },
 ];
 

@@ -289,8 +289,8 @@ describe('IDs shaped like paths and URLs stay one path segment on the intended e
 		expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
 	});
 
-	it('Contact → Delete', async () => {
-		await runEach({ resource: 'contact', operation: 'delete', contact: byId });
+	it('Contact → Delete (per contact)', async () => {
+		await runEach({ resource: 'contact', operation: 'delete', contact: byId, deleteOptions: { processing: 'perContact' } });
 		expectPaths('DELETE', '/v3/contacts/');
 	});
 
@@ -324,6 +324,11 @@ describe('IDs shaped like paths and URLs stay one path segment on the intended e
 		expect(attacker.received).toEqual([]);
 	}
 
+	it('Contact → Delete (bulk): a contact ID is a UUID in the contract, so a hostile one is refused before sending', async () => {
+		const run = await runEach({ resource: 'contact', operation: 'delete', contact: byId });
+		expectRefusedBeforeSending(run, 'Contact');
+	});
+
 	it('List → Get, Update, Delete: a list ID is a UUID in the contract, so a hostile one is refused before sending', async () => {
 		for (const operation of ['get', 'update', 'delete']) {
 			fake.reset();
@@ -341,7 +346,7 @@ describe('IDs shaped like paths and URLs stay one path segment on the intended e
 	it('"." and ".." are refused before any request: they would name the parent path', async () => {
 		const run = await runNode(harness, {
 			nodeType: new ConstantContact(),
-			parameters: { resource: 'contact', operation: 'delete', contact: byId } as INodeParameters,
+			parameters: { resource: 'contact', operation: 'delete', contact: byId, deleteOptions: { processing: 'perContact' } } as INodeParameters,
 			items: [{ id: '..' }, { id: '.' }],
 			continueOnFail: true,
 		});

@@ -5,6 +5,7 @@ import { CONTACT_OUTPUT, SIMPLE_CONTACT_SUMMARY } from '../../mapping/contactOut
 import { withBatchOutput, withOutput } from '../output';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
+import * as exportOperation from './export.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as importOperation from './import.operation';
@@ -18,10 +19,16 @@ export const operations = {
 	create: { execute: withOutput(create.execute, CONTACT_OUTPUT, 'simple'), orderingKey: create.orderingKey, validate: create.validate },
 	upsert: { execute: withOutput(upsert.execute, CONTACT_OUTPUT, 'simple'), orderingKey: upsert.orderingKey, validate: upsert.validate },
 	import: { executeBatch: importOperation.executeBatch },
+	export: { execute: exportOperation.execute },
 	get: { execute: withOutput(get.execute, CONTACT_OUTPUT, 'output'), orderingKey: get.orderingKey },
 	getAll: { execute: withOutput(getAll.execute, CONTACT_OUTPUT, 'output') },
 	update: { execute: withOutput(update.execute, CONTACT_OUTPUT, 'simple'), orderingKey: update.orderingKey, validate: update.validate },
-	delete: { execute: deleteOperation.execute, orderingKey: deleteOperation.orderingKey },
+	delete: {
+		execute: deleteOperation.execute,
+		orderingKey: deleteOperation.orderingKey,
+		executeBatch: deleteOperation.executeBatch,
+		batchWhen: deleteOperation.deletesInBulk,
+	},
 	addToLists: { executeBatch: withBatchOutput(memberships.addToLists, CONTACT_OUTPUT, 'simple') },
 	removeFromLists: { executeBatch: withBatchOutput(memberships.removeFromLists, CONTACT_OUTPUT, 'simple') },
 	addTags: { executeBatch: withBatchOutput(memberships.addTags, CONTACT_OUTPUT, 'simple') },
@@ -69,8 +76,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete a contact, found by email address or ID (Constant Contact keeps it as deleted and can restore it)',
+				description:
+					'Delete a contact, found by email address or ID (Constant Contact keeps it as deleted and can restore it); many input items through one bulk activity per 500 contacts',
 				action: 'Delete a contact',
+			},
+			{
+				name: 'Export',
+				value: 'export',
+				description:
+					"Retrieve every contact, or those in lists, with tags or a status, through Constant Contact's export file: a few API calls for any number of contacts",
+				action: 'Export contacts',
 			},
 			{
 				name: 'Get',
@@ -126,6 +141,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...upsert.description,
 	...importOperation.description,
+	...exportOperation.description,
 	...get.description,
 	...getAll.description,
 	...update.description,
