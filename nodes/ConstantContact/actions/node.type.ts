@@ -29,6 +29,7 @@ export type ConstantContactType = {
 		| 'getSchedule'
 		| 'getSendHistory';
 	segment: 'create' | 'get' | 'getAll' | 'rename' | 'delete';
+	event: 'getAll' | 'getRegistrations' | 'updateRegistrationStatus';
 	report: 'getCampaignSummaries' | 'getCampaignStats' | 'getTracking' | 'getContactActivitySummary' | 'getContactActivityDetails';
 };
 
