@@ -263,6 +263,16 @@ export interface CampaignActivityRecord {
 	/** While SCHEDULED: the date it goes out, and the status an unschedule goes back to. */
 	scheduled_date?: string;
 	status_before_schedule?: CampaignActivityStatus;
+	/** Its resend to non-openers (one per campaign): the ID it has once the campaign is not a draft, the delay as created. */
+	resend?: NonOpenerResendRecord;
+}
+
+export interface NonOpenerResendRecord {
+	resend_request_id: string;
+	resend_subject: string;
+	delay_minutes: number;
+	/** Created with delay_days (else with delay_minutes). */
+	by_days: boolean;
 }
 
 export interface SendHistoryRecord {

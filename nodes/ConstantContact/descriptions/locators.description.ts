@@ -79,6 +79,29 @@ export function tagLocator(displayOptions: IDisplayOptions, description = 'The t
 	return accountLocator('tag', 'searchTags', 'd938260a-af1e-11e9-a540-fa163e595123', displayOptions, description);
 }
 
+/** One custom field: searchable over every custom field of the account (by label or name), or by ID. */
+export function customFieldLocator(displayOptions: IDisplayOptions, description = 'The custom field to act on'): INodeProperties {
+	return {
+		displayName: 'Custom Field',
+		name: 'customField',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a custom field...',
+				typeOptions: { searchListMethod: 'searchCustomFields', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1' },
+		],
+	};
+}
+
 /** Tags chosen from every tag of the account (at least one). */
 export function tagIdsField(name: string, displayOptions: IDisplayOptions, description: string): INodeProperties {
 	return {

@@ -4,7 +4,7 @@ import { isValidEmail } from '../mapping/validate';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
 import { isRecord, unusableResponse } from '../transport/responses';
-import { loadAllLists, loadConfirmedSenders } from './accountData';
+import { loadAllCustomFields, loadAllLists, loadConfirmedSenders } from './accountData';
 
 /**
  * The list picker: Constant Contact filters lists only by exact name, so every page is loaded and
@@ -32,6 +32,18 @@ export async function searchTags(this: ILoadOptionsFunctions, filter?: string): 
 		.map((t) => ({ name: String(t.name ?? t.tag_id), value: String(t.tag_id) }))
 		.filter((t) => !wanted || t.name.toLowerCase().includes(wanted) || t.value.toLowerCase() === wanted)
 		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** The custom field picker: every page of custom fields, filtered here by any part of the label or name, or the exact ID. */
+export async function searchCustomFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const fields = await loadAllCustomFields.call(this);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = fields
+		.map((f) => ({ name: f.label || f.name || f.custom_field_id, value: f.custom_field_id, key: `${f.label} ${f.name ?? ''}`.toLowerCase() }))
+		.filter((f) => !wanted || f.key.includes(wanted) || f.value.toLowerCase() === wanted)
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, value }) => ({ name, value }));
 	return { results };
 }
 
