@@ -32,6 +32,7 @@ export type ConstantContactType = {
 		| 'getResend'
 		| 'cancelResend';
 	segment: 'create' | 'get' | 'getAll' | 'rename' | 'update' | 'delete';
+	event: 'getAll' | 'getRegistrations' | 'updateRegistrationStatus';
 	report: 'getCampaignSummaries' | 'getCampaignStats' | 'getTracking' | 'getContactActivitySummary' | 'getContactActivityDetails';
 };
 

@@ -37,7 +37,7 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 
 /** A picker of one of the account's lists, tags or campaigns: searchable over every page, or an ID. */
 export function accountLocator(
-	noun: 'list' | 'tag' | 'campaign',
+	noun: 'list' | 'tag' | 'campaign' | 'event',
 	searchListMethod: string,
 	idExample: string,
 	displayOptions: IDisplayOptions,

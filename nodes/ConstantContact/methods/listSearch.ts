@@ -159,3 +159,22 @@ export async function searchSegments(this: ILoadOptionsFunctions, filter?: strin
 		.filter((s) => !wanted || s.name.toLowerCase().includes(wanted) || s.value === wanted);
 	return { results };
 }
+
+/** The event picker: every page of `GET /events` (100 a page; deleted events are not listed), newest start first, filtered here. */
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const events = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'records', '/events', { sort_by: 'start_time', sort_order: 'DESC' }, { pageSize: 100 });
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = events
+		.filter((e) => typeof e.event_id === 'string')
+		.map((e) => ({
+			name: String(e.name ?? e.title ?? e.event_id),
+			value: String(e.event_id),
+			description: [e.status, typeof e.start_time === 'string' ? e.start_time.slice(0, 10) : undefined].filter(Boolean).join(', '),
+		}))
+		.filter((e) => !wanted || e.name.toLowerCase().includes(wanted) || e.value.toLowerCase() === wanted);
+	return { results };
+}

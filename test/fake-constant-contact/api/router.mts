@@ -19,6 +19,7 @@ import {
 	testSend,
 	updateActivity,
 } from './emailActivities.mts';
+import { getEvent, getRegistration, listEvents, listRegistrations, updateRegistrationStatus } from './events.mts';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, renameCampaign } from './emails.mts';
 import { createList, deleteList, getList, updateList } from './listWrites.mts';
 import { listLists } from './lists.mts';
@@ -94,6 +95,11 @@ export const ROUTES: Route[] = [
 	{ method: 'GET', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: getCampaign },
 	{ method: 'PATCH', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: renameCampaign },
 	{ method: 'DELETE', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: deleteCampaign },
+	{ method: 'GET', template: '/events', scope: CAMPAIGNS, handler: listEvents },
+	{ method: 'GET', template: '/events/{event_id}', scope: CAMPAIGNS, handler: getEvent },
+	{ method: 'GET', template: '/events/{event_id}/tracks/{track_id}/registrations', scope: CAMPAIGNS, handler: listRegistrations },
+	{ method: 'PUT', template: '/events/{event_id}/tracks/{track_id}/registrations', scope: CAMPAIGNS, handler: updateRegistrationStatus },
+	{ method: 'GET', template: '/events/{event_id}/tracks/{track_id}/registrations/{registration_id}', scope: CAMPAIGNS, handler: getRegistration },
 	{ method: 'GET', template: '/reports/summary_reports/email_campaign_summaries', scope: CAMPAIGNS, handler: campaignSummaries },
 	{ method: 'GET', template: '/reports/stats/email_campaigns/{campaign_ids}', scope: CAMPAIGNS, handler: campaignStats },
 	{ method: 'GET', template: '/reports/stats/email_campaign_activities/{campaign_activity_ids}', scope: CAMPAIGNS, handler: activityStats },
