@@ -42,6 +42,24 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 				'Must match the flow chosen for the app in the Constant Contact developer portal',
 		},
 		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 4,
+			description:
+				"Your Constant Contact app's limit, shared by everything that uses its API key: 4 unless Constant Contact set another for the key (partner keys usually get 10; partners ask Constant Contact's partner team for theirs). The node paces its requests to it; set the same value in every credential of the app.",
+		},
+		{
+			displayName: 'Requests per Day',
+			name: 'requestsPerDay',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10000,
+			description:
+				"Your Constant Contact app's daily quota (resets at 00:00 UTC): 10,000 unless Constant Contact set another for the key (partner keys usually get 250,000). Used in the error when the quota is used up.",
+		},
+		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',

@@ -5,6 +5,7 @@ import * as campaign from './actions/campaign/Campaign.resource';
 import * as connection from './actions/connection/Connection.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
+import * as event from './actions/event/Event.resource';
 import * as list from './actions/list/List.resource';
 import * as report from './actions/report/Report.resource';
 import * as segment from './actions/segment/Segment.resource';
@@ -26,7 +27,7 @@ export class ConstantContact implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage contacts, email campaigns, segments and reports in Constant Contact without re-subscribing anyone',
+		description: 'Manage contacts, email campaigns, segments, reports and event registrations in Constant Contact without re-subscribing anyone',
 		defaults: {
 			name: 'Constant Contact',
 		},
@@ -63,6 +64,10 @@ export class ConstantContact implements INodeType {
 						value: 'customField',
 					},
 					{
+						name: 'Event',
+						value: 'event',
+					},
+					{
 						name: 'List',
 						value: 'list',
 					},
@@ -89,6 +94,7 @@ export class ConstantContact implements INodeType {
 			...campaign.description,
 			...segment.description,
 			...report.description,
+			...event.description,
 		],
 	};
 

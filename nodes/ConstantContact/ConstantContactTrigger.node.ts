@@ -14,9 +14,12 @@ import { contactClicked } from './trigger/contactClicked';
 import { contactOptedOut } from './trigger/contactOptedOut';
 import type { EngagementSpec } from './trigger/engagement';
 import { ENGAGEMENT, pollEngagement } from './trigger/engagement';
+import { pollEventRegistrations } from './trigger/eventRegistration';
 import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
 import { checkedNumber } from './actions/parameters';
+import { eventIdFrom, eventLocator, trackField, trackParam } from './actions/event/shared';
+import { NEW_REGISTRATION_OUTPUT, SIMPLE_NEW_REGISTRATION_SUMMARY } from './mapping/eventOutput';
 import { assertSupportedN8n } from './n8nVersion';
 
 // Loading on an n8n older than the package supports fails here, with a message that says so.
@@ -42,7 +45,7 @@ export class ConstantContactTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow when contacts are created, updated or unsubscribed in Constant Contact, when a campaign is sent, and when contacts bounce, click or opt out of recent campaigns',
+			'Starts the workflow when contacts are created, updated or unsubscribed in Constant Contact, when a campaign is sent, when contacts bounce, click or opt out of recent campaigns, and when someone registers for an event',
 		defaults: {
 			name: 'Constant Contact Trigger',
 		},
@@ -97,6 +100,11 @@ export class ConstantContactTrigger implements INodeType {
 						value: 'contactUpdated',
 						description: 'A contact changed: its fields, lists, tags or permission',
 					},
+					{
+						name: 'Event Registration',
+						value: 'eventRegistration',
+						description: 'Someone registered for an event (one track of it)',
+					},
 				],
 			},
 			{
@@ -117,6 +125,36 @@ export class ConstantContactTrigger implements INodeType {
 			{
 				...simplifyField({ show: { event: ENGAGEMENT_EVENT_NAMES } }),
 				hint: `Simplified: ${SIMPLE_ENGAGEMENT_SUMMARY}`,
+			},
+			{
+				...simplifyField({ show: { event: ['eventRegistration'] } }),
+				hint: `Simplified: ${SIMPLE_NEW_REGISTRATION_SUMMARY}`,
+			},
+			eventLocator({ show: { event: ['eventRegistration'] } }, 'The event whose new registrations start the workflow', 'eventId'),
+			trackField({ show: { event: ['eventRegistration'] } }, 'Only registrations of this track (ticket type)'),
+			{
+				displayName: `Each poll reads the whole track: 1 request per 100 registrations (at most 50), plus 1 per new registration with Include Answers, out of the app's 10,000 a day shared by every workflow.`,
+				name: 'registrationNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['eventRegistration'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'registrationOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: ['eventRegistration'] } },
+				options: [
+					{
+						displayName: 'Include Answers',
+						name: 'includeAnswers',
+						type: 'boolean',
+						default: true,
+						description: "Whether to add the registration form's fields with the answers, the tickets and the order (one more request per registration)",
+					},
+				],
 			},
 			{
 				displayName: `Each poll costs 1 request plus 1 per watched campaign email, out of the app's 10,000 a day shared by every workflow: poll every 15 minutes or less often unless you watch few campaigns.`,
@@ -208,6 +246,15 @@ export class ConstantContactTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const selected = this.getNodeParameter('event') as string;
 		if (selected === 'campaignSent') return simplified.call(this, await pollCampaignSent.call(this, this.getWorkflowStaticData('node')), CAMPAIGN_SENT_OUTPUT);
+		if (selected === 'eventRegistration') {
+			const options = this.getNodeParameter('registrationOptions', {}) as IDataObject;
+			const settings = {
+				eventId: eventIdFrom(this.getNode(), this.getNodeParameter('eventId', '', { extractValue: true })),
+				track: trackParam(this.getNode(), this.getNodeParameter('trackId', '')),
+				includeAnswers: options.includeAnswers !== false,
+			};
+			return simplified.call(this, await pollEventRegistrations.call(this, settings, this.getWorkflowStaticData('node')), NEW_REGISTRATION_OUTPUT);
+		}
 		const engagement = ENGAGEMENT_EVENTS[selected];
 		if (engagement) {
 			const watch = this.getNodeParameter('engagementOptions', {}) as IDataObject;

@@ -23,6 +23,7 @@ import { continueOnFail } from './scenarios/continueOnFail.mts';
 import { credentialTestFailsAfterRevoke, credentialTestSucceeds } from './scenarios/credentialTest.mts';
 import { customExtensions } from './scenarios/customExtensions.mts';
 import { errorOutput, retryMeetsDeletedContact } from './scenarios/errorOutput.mts';
+import { activateRegistrationTrigger, eventWorkflows, registrationsEmittedOnce } from './scenarios/events.mts';
 import { prepareExamples, runExamples } from './scenarios/examples.mts';
 import { scenarioWorkflows, seedAccount } from './scenarios/setup.mts';
 import { signUp } from './scenarios/signUp.mts';
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
 
 	const examples = await step('import the scenario workflows and examples/*.json (n8n import:workflow)', async () => {
 		const prepared = prepareExamples(ctx).filter((e) => full || CORE_EXAMPLES.includes(e.file));
-		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...coreFaultWorkflows(ctx, NODE_TYPE_COMMUNITY), ...redirectWorkflows(ctx, NODE_TYPE_COMMUNITY), aiToolWorkflow(ctx), ...prepared.map((e) => e.workflow)]);
+		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...coreFaultWorkflows(ctx, NODE_TYPE_COMMUNITY), ...redirectWorkflows(ctx, NODE_TYPE_COMMUNITY), ...eventWorkflows(ctx, NODE_TYPE_COMMUNITY), aiToolWorkflow(ctx), ...prepared.map((e) => e.workflow)]);
 		return prepared;
 	});
 
@@ -150,9 +151,11 @@ async function main(): Promise<void> {
 	await step(`AI tool: n8n derived ${TOOL_TYPE}, simplified by default`, async () => await aiToolType(ctx));
 	await stepUnless(n8n.compat.missing('toolExecutor'), 'AI tool: the editor\'s Execute step on the tool (Tool Executor, $fromAI) answers with the simplified contact', async () => await aiTool(ctx));
 	await step('scenario 8: publish a workflow whose Constant Contact Trigger (Contact Bounced) polls every minute', async () => await activateBounceTrigger(ctx));
+	if (full) await step('scenario 9: publish a workflow whose Constant Contact Trigger (Event Registration) polls every minute; two people register after its first poll', async () => await activateRegistrationTrigger(ctx));
 	await step('scenario 8: create a campaign, send a test, schedule it; the fake sends it; read its report', async () => await campaignLoop(ctx));
 	await step(`examples: ${full ? 'every examples/*.json' : CORE_EXAMPLES.join(', ')} (${examples.length})`, async () => await runExamples(ctx, examples));
 	await step('scenario 8: the trigger ran its workflow once for the bounce, and not again on later polls', async () => await bounceEmittedOnce(ctx));
+	if (full) await step('scenario 9: each new registration ran the trigger\'s workflow once across two polls; none from before it was published', async () => await registrationsEmittedOnce(ctx));
 	if (full) await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
 	await step('stop n8n', async () => await n8n.stop());
 

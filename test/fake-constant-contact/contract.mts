@@ -294,7 +294,8 @@ export function strictCopy(schema: Schema, done = new Map<object, Schema>(), pat
 	for (const [k, v] of Object.entries(schema)) {
 		if (k === 'example' || k === 'discriminator' || k.startsWith('x-')) continue;
 		// QUIRK: ListActivityRemoveContacts gives its arrays `maxItems: 0` (its text says up to 500 contacts,
-		// 50 lists) and would reject every real request. Read 0 as "no maximum"; the fake checks the documented ones.
+		// 50 lists), and so does CustomFieldId100 (POST /activities/custom_fields_delete: "up to 100 custom
+		// fields", L1259): both would reject every real request. Read 0 as "no maximum"; the fake checks the documented ones.
 		if (k === 'maxItems' && v === 0) continue;
 		if ((k === 'properties' || k === 'patternProperties') && isObj(v)) {
 			out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, isObj(s) ? strictCopy(s, done, path) : s]));

@@ -79,7 +79,7 @@ describe('request plumbing', () => {
 		const r = await api(fake, token, 'POST', '/contacts', 'email=a@example.com', { 'content-type': 'application/x-www-form-urlencoded' });
 		expect(r.status).toBe(415);
 		expect(Array.isArray(r.body)).toBe(true);
-		const unknown = await api(fake, token, 'GET', '/events');
+		const unknown = await api(fake, token, 'GET', '/social/profiles');
 		expect(unknown.status).toBe(404);
 		expect(unknown.body[0]).toHaveProperty('error_key');
 	});

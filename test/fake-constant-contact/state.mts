@@ -10,10 +10,12 @@ import type {
 	CustomFieldRecord,
 	CustomFieldType,
 	EmailAddressRecord,
+	EventRecord,
 	FakeStateMaps,
 	ListRecord,
 	Permission,
 	PhoneNumberRecord,
+	RegistrationRecord,
 	SeedContactInput,
 	SegmentRecord,
 	Seeder,
@@ -40,6 +42,8 @@ export class FakeState implements FakeStateMaps {
 	tracking: TrackingRecord[] = [];
 	segments = new Map<number, SegmentRecord>();
 	testSends: TestSendRecord[] = [];
+	events = new Map<string, EventRecord>();
+	registrations: RegistrationRecord[] = [];
 	/** Segment ids are integers handed out in order. */
 	nextSegmentId = 1;
 
@@ -56,6 +60,8 @@ export class FakeState implements FakeStateMaps {
 		this.tracking = [];
 		this.segments.clear();
 		this.testSends = [];
+		this.events.clear();
+		this.registrations = [];
 		this.nextSegmentId = 1;
 	}
 
@@ -199,6 +205,71 @@ export function createSeeder(state: FakeState): Seeder {
 			};
 			if (p.choices) rec.choices = p.choices.map((label, i) => ({ choice_id: i + 1, choice_label: label, display_order: i + 1 }));
 			state.customFields.set(rec.custom_field_id, rec);
+			return rec;
+		},
+		event(p) {
+			for (const e of state.events.values()) if (e.name === p.name) throw new Error(`seed.event: an event named "${p.name}" already exists`);
+			const at = p.created_at ?? nowIso();
+			const start = p.start_time ?? new Date(Date.now() + 30 * 24 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			const key = () => randomUUID().replace(/-/g, '').slice(0, 6);
+			const rec: EventRecord = {
+				event_id: randomUUID(),
+				name: p.name,
+				title: p.name,
+				description: `${p.name}: join us`,
+				status: p.status ?? 'ACTIVE',
+				event_type: 'CONFERENCE',
+				location_type: 'PHYSICAL',
+				time_zone: 'US/Eastern',
+				start_time: start,
+				end_time: new Date(Date.parse(start) + 2 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+				create_time: at,
+				tracks: Array.from({ length: Math.max(1, p.tracks ?? 1) }, key),
+				campaign_activity_id: randomUUID(),
+				registration_url: '',
+			};
+			rec.registration_url = `https://lp.constantcontactpages.com/ev/reg/${rec.tracks[0]}`;
+			state.events.set(rec.event_id, rec);
+			return rec;
+		},
+		registration(p) {
+			const event = state.events.get(p.event_id);
+			if (!event) throw new Error(`seed.registration: unknown event ${p.event_id}`);
+			const track = p.track_key ?? event.tracks[0]!;
+			if (!event.tracks.includes(track)) throw new Error(`seed.registration: event ${p.event_id} has no track ${track}`);
+			// Registering adds (or finds) the contact, as Constant Contact does.
+			const known = state.findByEmail(p.email_address);
+			const contact = known ?? this.contact({ email_address: { address: p.email_address }, first_name: p.first_name, last_name: p.last_name, create_source: 'Contact' });
+			const first = p.first_name ?? contact.first_name ?? '';
+			const last = p.last_name ?? contact.last_name ?? '';
+			const base = [
+				{ field_name: 'CONTACT_FIRST_NAME', field_label: 'First Name', field_type: 'TEXT', field_value: first },
+				{ field_name: 'CONTACT_LAST_NAME', field_label: 'Last Name', field_type: 'TEXT', field_value: last },
+				{ field_name: 'CONTACT_EMAIL_ADDRESS', field_label: 'Email Address', field_type: 'TEXT', field_value: p.email_address },
+			];
+			const answers = Object.entries(p.answers ?? {}).map(([label, value]) => ({
+				field_name: `CUSTOM_${label.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`,
+				field_label: label,
+				field_type: 'TEXT_AREA',
+				field_value: value,
+			}));
+			const rec: RegistrationRecord = {
+				registration_id: randomUUID(),
+				event_id: event.event_id,
+				track_key: track,
+				contact_id: contact.contact_id,
+				first_name: first,
+				last_name: last,
+				email_address: p.email_address,
+				new_contact: !known,
+				registration_status: p.registration_status ?? 'REGISTERED',
+				...(p.payment_status !== undefined ? { payment_status: p.payment_status } : {}),
+				registration_time: p.registration_time ?? nowIso(),
+				tickets: p.tickets ?? 1,
+				total: p.total ?? 0,
+				fields: [...base, ...answers].map((f, i) => ({ ...f, display_order: i + 1 })),
+			};
+			state.registrations.push(rec);
 			return rec;
 		},
 		contact(p: SeedContactInput) {

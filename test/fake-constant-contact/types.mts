@@ -267,6 +267,16 @@ export interface CampaignActivityRecord {
 	/** While SCHEDULED: the date it goes out, and the status an unschedule goes back to. */
 	scheduled_date?: string;
 	status_before_schedule?: CampaignActivityStatus;
+	/** Its resend to non-openers (one per campaign): the ID it has once the campaign is not a draft, the delay as created. */
+	resend?: NonOpenerResendRecord;
+}
+
+export interface NonOpenerResendRecord {
+	resend_request_id: string;
+	resend_subject: string;
+	delay_minutes: number;
+	/** Created with delay_days (else with delay_minutes). */
+	by_days: boolean;
 }
 
 export interface SendHistoryRecord {
@@ -305,6 +315,64 @@ export interface SegmentRecord {
 	edited_at: string;
 	/** Deleted segments leave GET /segments but GET /segments/{id} still returns them. */
 	deleted: boolean;
+}
+
+/** An event (Constant Contact Events): its tracks are keys such as `s8zabc`, the first its default track. */
+export interface EventRecord {
+	event_id: string;
+	name: string;
+	title: string;
+	description: string;
+	/** ACTIVE, DRAFT, COMPLETE, DELETED, CANCELLED or ERROR. */
+	status: string;
+	event_type: string;
+	location_type: string;
+	time_zone: string;
+	start_time: string;
+	end_time: string;
+	create_time: string;
+	registration_url: string;
+	/** Track keys; tracks[0] is the default track. */
+	tracks: string[];
+	/** The default track's registration form activity (TrackDto requires it). */
+	campaign_activity_id: string;
+}
+
+/** One registration of an event track, with the registrant's answers as the form collected them. */
+export interface RegistrationRecord {
+	registration_id: string;
+	event_id: string;
+	track_key: string;
+	contact_id: string;
+	first_name: string;
+	last_name: string;
+	email_address: string;
+	new_contact: boolean;
+	/** PENDING, REGISTERED, CANCELED, EXPIRED, IN_PROGRESS or FAILED. */
+	registration_status: string;
+	/** PENDING, PAID, REFUNDED, CANCELLED, FAILED, CHARGED_BACK or UNKNOWN; absent for a free registration. */
+	payment_status?: string;
+	registration_time: string;
+	tickets: number;
+	total: number;
+	/** The form's fields: SimpleFieldDto entries (label, name, type, value). */
+	fields: Array<{ field_name: string; field_label: string; field_type: string; field_value: string; display_order: number }>;
+}
+
+export interface SeedRegistrationInput {
+	event_id: string;
+	/** Defaults to the event's default track. */
+	track_key?: string;
+	email_address: string;
+	first_name?: string;
+	last_name?: string;
+	registration_status?: string;
+	payment_status?: string;
+	registration_time?: string;
+	tickets?: number;
+	total?: number;
+	/** Extra answers: label → value. */
+	answers?: Record<string, string>;
 }
 
 export interface TestSendRecord {
@@ -409,6 +477,10 @@ export interface Seeder {
 	tag(p: { name: string }): TagRecord;
 	customField(p: { label: string; name?: string; type?: CustomFieldType; choices?: string[] }): CustomFieldRecord;
 	contact(p: SeedContactInput): ContactRecord;
+	/** An event with a default track and `tracks - 1` more (default 1 in all). */
+	event(p: { name: string; status?: string; tracks?: number; start_time?: string; created_at?: string }): EventRecord;
+	/** A registration, as Constant Contact records one when someone registers on the event's form. */
+	registration(p: SeedRegistrationInput): RegistrationRecord;
 }
 
 export interface FakeStateMaps {
@@ -424,6 +496,8 @@ export interface FakeStateMaps {
 	tracking: TrackingRecord[];
 	segments: Map<number, SegmentRecord>;
 	testSends: TestSendRecord[];
+	events: Map<string, EventRecord>;
+	registrations: RegistrationRecord[];
 }
 
 export interface FakeConstantContact {

@@ -18,7 +18,8 @@ import { contactRefFrom } from '../../nodes/ConstantContact/actions/contact/loca
 import { additionalContactInput, listIdsFromPicker, toIdList } from '../../nodes/ConstantContact/actions/contact/shared.ts';
 import { toContactPostRequest, toSignUpFormRequest } from '../../nodes/ConstantContact/mapping/contactBody.ts';
 import { MAPPING_DEFAULTS, applyMappingDefaults } from '../../nodes/ConstantContact/mapping/defaults.ts';
-import { customFieldDefinitionProblem, customFieldRequest, CUSTOM_FIELD_TYPES } from '../../nodes/ConstantContact/mapping/customFields.ts';
+import { resendBody } from '../../nodes/ConstantContact/mapping/campaignBody.ts';
+import { customFieldDefinitionProblem, customFieldPutBody, customFieldRequest, CUSTOM_FIELD_TYPES } from '../../nodes/ConstantContact/mapping/customFields.ts';
 import { idProblem } from '../../nodes/ConstantContact/mapping/ids.ts';
 import { chunkImportRows, importProblems, toImportRow } from '../../nodes/ConstantContact/mapping/importRow.ts';
 import type { ImportRow } from '../../nodes/ConstantContact/mapping/importRow.ts';
@@ -359,5 +360,38 @@ const customFieldCreate: Family<{ label: unknown; type: unknown; choices: unknow
 	},
 };
 
+/** Custom Field → Update: a stored field as Constant Contact returns it, and a label and choices, each possibly from an expression. */
+const customFieldUpdate: Family<{ stored: CustomFieldDefinition; label: unknown; choices: unknown }> = {
+	name: 'Custom Field → Update (PUT /contact_custom_fields/{custom_field_id})',
+	arbitrary: fc.record({
+		stored: A.definition as fc.Arbitrary<CustomFieldDefinition>,
+		label: fc.oneof(fc.constant(undefined), A.text, A.value),
+		choices: fc.oneof(fc.constant(undefined), A.text, A.value, fc.constant('Gold, silver, Bronze'), fc.constant(Array.from({ length: 101 }, (_, i) => `c${i}`).join(','))),
+	}),
+	items: () => 1,
+	run: (input) => {
+		const problem = customFieldDefinitionProblem(input.stored);
+		if (problem) return { problems: [`stored: ${problem}`] };
+		const request = customFieldPutBody(input.stored, input.label, input.choices);
+		return 'problems' in request ? request : [{ method: 'PUT', template: '/contact_custom_fields/{custom_field_id}', body: request.body }];
+	},
+};
+
+/** Campaign → Create Resend: subject, delay unit and delay, each possibly from an expression. */
+const campaignResend: Family<{ subject: unknown; unit: unknown; delay: unknown }> = {
+	name: 'Campaign → Create Resend (POST /emails/activities/{campaign_activity_id}/non_opener_resends)',
+	arbitrary: fc.record({
+		subject: fc.oneof(A.text, A.value),
+		unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('days', 'minutes') }, { weight: 1, arbitrary: A.value }),
+		delay: fc.oneof(fc.integer({ min: -5, max: 15 }), fc.integer({ min: 700, max: 14_500 }), A.value),
+	}),
+	items: () => 1,
+	field: /^(Resend Subject|Delay Unit|Delay \((?:Days|Minutes)\)): /,
+	run: (input) => {
+		const { body, problems } = resendBody(input.subject, input.unit, input.delay);
+		return body ? [{ method: 'POST', template: '/emails/activities/{campaign_activity_id}/non_opener_resends', body }] : { problems };
+	},
+};
+
 // Families of different input types in one list.
-export const FAMILIES: Array<Family<any>> = [create, accountSync, signUp, update, importFamily, memberships, customFieldValues, customFieldCreate, ...TRIGGER_FAMILIES];
+export const FAMILIES: Array<Family<any>> = [create, accountSync, signUp, update, importFamily, memberships, customFieldValues, customFieldCreate, customFieldUpdate, campaignResend, ...TRIGGER_FAMILIES];

@@ -14,9 +14,9 @@ export type ConstantContactType = {
 		| 'addTags'
 		| 'removeTags'
 		| 'resubscribe';
-	list: 'create' | 'get' | 'getAll' | 'update' | 'delete';
-	tag: 'create' | 'getAll' | 'delete';
-	customField: 'create' | 'getAll';
+	list: 'create' | 'get' | 'getAll' | 'update' | 'delete' | 'deleteMany';
+	tag: 'create' | 'get' | 'getAll' | 'update' | 'delete';
+	customField: 'create' | 'get' | 'getAll' | 'update' | 'delete' | 'deleteMany';
 	connection: 'getInfo';
 	campaign:
 		| 'create'
@@ -28,8 +28,12 @@ export type ConstantContactType = {
 		| 'schedule'
 		| 'unschedule'
 		| 'getSchedule'
-		| 'getSendHistory';
-	segment: 'create' | 'get' | 'getAll' | 'rename' | 'delete';
+		| 'getSendHistory'
+		| 'createResend'
+		| 'getResend'
+		| 'cancelResend';
+	segment: 'create' | 'get' | 'getAll' | 'rename' | 'update' | 'delete';
+	event: 'getAll' | 'getRegistrations' | 'updateRegistrationStatus';
 	report: 'getCampaignSummaries' | 'getCampaignStats' | 'getTracking' | 'getContactActivitySummary' | 'getContactActivityDetails';
 };
 

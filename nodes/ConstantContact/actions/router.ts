@@ -6,6 +6,7 @@ import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
 import { errorItem } from './errorOutput';
+import * as event from './event/Event.resource';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
 import type { ConstantContactType } from './node.type';
@@ -42,6 +43,7 @@ const operations: { [R in keyof ConstantContactType]: Record<ConstantContactType
 	campaign: campaign.operations,
 	segment: segment.operations,
 	report: report.operations,
+	event: event.operations,
 };
 
 /**

@@ -37,7 +37,7 @@ export function contactLocator(displayOptions: IDisplayOptions, description = 'T
 
 /** A picker of one of the account's lists, tags or campaigns: searchable over every page, or an ID. */
 export function accountLocator(
-	noun: 'list' | 'tag' | 'campaign',
+	noun: 'list' | 'tag' | 'campaign' | 'event',
 	searchListMethod: string,
 	idExample: string,
 	displayOptions: IDisplayOptions,
@@ -77,6 +77,29 @@ export function listLocator(displayOptions: IDisplayOptions, description = 'The 
 /** One tag: searchable over every tag of the account, or by ID. */
 export function tagLocator(displayOptions: IDisplayOptions, description = 'The tag to act on'): INodeProperties {
 	return accountLocator('tag', 'searchTags', 'd938260a-af1e-11e9-a540-fa163e595123', displayOptions, description);
+}
+
+/** One custom field: searchable over every custom field of the account (by label or name), or by ID. */
+export function customFieldLocator(displayOptions: IDisplayOptions, description = 'The custom field to act on'): INodeProperties {
+	return {
+		displayName: 'Custom Field',
+		name: 'customField',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a custom field...',
+				typeOptions: { searchListMethod: 'searchCustomFields', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1' },
+		],
+	};
 }
 
 /** Tags chosen from every tag of the account (at least one). */

@@ -137,3 +137,38 @@ export function scheduleBody(when: 'now' | 'date', date: string | undefined, now
 	}
 	return { body: { scheduled_date: new Date(time).toISOString() }, problems: [] };
 }
+
+/**
+ * Resend to non-openers (`ResendToNonOpenersInput`, L14764-14789; the rules in POST
+ * `/emails/activities/{id}/non_opener_resends`, L5056-5066): a required subject, and a wait after the
+ * send of 1 to 10 days (`delay_days`) or 720 to 14,400 minutes (`delay_minutes`, 12 hours to 10 days),
+ * whole numbers, one or the other.
+ */
+export const RESEND_LIMITS = { days: { min: 1, max: 10 }, minutes: { min: 720, max: 14_400 } } as const;
+
+export interface ResendBody extends IDataObject {
+	resend_subject: string;
+	delay_days?: number;
+	delay_minutes?: number;
+}
+
+/** The resend body from the subject and the delay as given (any value an expression may give), or the problems naming the field. */
+export function resendBody(subject: unknown, unit: unknown, delay: unknown): { body?: ResendBody; problems: string[] } {
+	const problems: string[] = [];
+	const text = typeof subject === 'string' || typeof subject === 'number' ? String(subject).trim() : '';
+	if (!text) problems.push('Resend Subject: a subject line is required; it may differ from the first send\'s, e.g. "In case you missed it: …"');
+	else if (/[\r\n]/.test(text)) problems.push('Resend Subject: must be one line; remove the line breaks');
+	const kind = unit === 'minutes' ? 'minutes' : unit === 'days' ? 'days' : undefined;
+	if (!kind) problems.push(`Delay Unit: ${typeof unit === 'string' ? quote(unit.slice(0, 40)) : 'the value'} is not Days or Minutes`);
+	const range = kind ? RESEND_LIMITS[kind] : undefined;
+	const number = typeof delay === 'number' ? delay : typeof delay === 'string' && delay.trim() !== '' ? Number(delay) : Number.NaN;
+	if (range && !(Number.isSafeInteger(number) && number >= range.min && number <= range.max)) {
+		const label = kind === 'days' ? 'Delay (Days)' : 'Delay (Minutes)';
+		const shown = typeof delay === 'number' ? String(delay) : typeof delay === 'string' ? quote(delay.slice(0, 40)) : 'the value';
+		problems.push(
+			`${label}: ${shown} is not a whole number from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}; Constant Contact resends 12 hours to 10 days after the send`,
+		);
+	}
+	if (problems.length || !kind) return { problems };
+	return { body: { resend_subject: text, ...(kind === 'days' ? { delay_days: number } : { delay_minutes: number }) }, problems };
+}

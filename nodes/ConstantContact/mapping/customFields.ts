@@ -207,3 +207,62 @@ export function customFieldRequest(
 	}
 	return problems.length ? { problems } : { body };
 }
+
+/** `CustomFieldPutRequest`: the label and, for a choice field, every choice (omitted ones become null). */
+export interface CustomFieldPutBody {
+	label: string;
+	choices?: Array<{ choice_id?: number; choice_label: string; display_order: number }>;
+}
+
+/**
+ * The `PUT /contact_custom_fields/{id}` body: the stored field with the given label and choices.
+ * PUT overwrites what it omits, so the stored label and choices are sent back when not given. Given
+ * choices (comma-separated, in display order) replace the stored ones; a choice whose label is kept
+ * keeps its `choice_id`, so contacts that chose it keep their value. Only a choice field has choices,
+ * and the field's display type bounds how many (the type and display type cannot be changed).
+ */
+export function customFieldPutBody(
+	stored: CustomFieldDefinition & { metadata?: { display_type?: unknown } },
+	label: unknown,
+	choices: unknown,
+): { body: CustomFieldPutBody } | { problems: string[] } {
+	const problems: string[] = [];
+	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	const given = text(label);
+	if (label !== undefined && label !== null && !given) problems.push('Label: must not be empty');
+	if (given.length > CUSTOM_FIELD_LIMITS.labelLength) {
+		problems.push(`Label: ${given.length} characters; Constant Contact allows at most ${CUSTOM_FIELD_LIMITS.labelLength}`);
+	}
+	const body: CustomFieldPutBody = { label: given || stored.label };
+	const select = isSelectType(stored.type);
+	const storedChoices = (stored.choices ?? []).filter((c) => typeof c.choice_label === 'string');
+	const wanted =
+		choices === undefined || choices === null || choices === ''
+			? undefined
+			: text(choices)
+					.split(',')
+					.map((c) => c.trim())
+					.filter(Boolean);
+	if (wanted !== undefined && !select) {
+		problems.push(`Choices: "${stored.label.slice(0, 40)}" is a ${stored.type} field; only single and multiple choice fields have choices`);
+	}
+	if (select) {
+		const list = wanted ?? storedChoices.map((c) => String(c.choice_label));
+		const displayType = typeof stored.metadata?.display_type === 'string' ? stored.metadata.display_type : stored.type === 'multi_select' ? 'checkbox' : 'dropdown';
+		const display = DISPLAY_TYPES[displayType];
+		const max = display?.maxChoices ?? CUSTOM_FIELD_LIMITS.choices;
+		if (wanted !== undefined && list.length === 0) problems.push('Choices: at least one is required for a choice field');
+		if (list.length > max) problems.push(`Choices: ${list.length} given; Constant Contact allows at most ${max}${display ? ` for ${display.label}` : ''}`);
+		const lower = list.map((c) => c.toLowerCase());
+		const duplicate = lower.find((c, i) => lower.indexOf(c) !== i);
+		if (duplicate !== undefined) problems.push(`Choices: "${duplicate.slice(0, 40)}" is given twice`);
+		const long = list.find((c) => c.length > CUSTOM_FIELD_LIMITS.choiceLabelLength);
+		if (long) problems.push(`Choices: "${long.slice(0, 40)}..." has ${long.length} characters; at most ${CUSTOM_FIELD_LIMITS.choiceLabelLength}`);
+		body.choices = list.map((choice_label, i) => {
+			const kept = storedChoices.find((c) => String(c.choice_label).toLowerCase() === choice_label.toLowerCase());
+			const id = kept ? Number(kept.choice_id) : Number.NaN;
+			return { ...(Number.isSafeInteger(id) ? { choice_id: id } : {}), choice_label, display_order: i + 1 };
+		});
+	}
+	return problems.length ? { problems } : { body };
+}

@@ -4,7 +4,7 @@ import { isValidEmail } from '../mapping/validate';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
 import { isRecord, unusableResponse } from '../transport/responses';
-import { loadAllLists, loadConfirmedSenders } from './accountData';
+import { loadAllCustomFields, loadAllLists, loadConfirmedSenders } from './accountData';
 
 /**
  * The list picker: Constant Contact filters lists only by exact name, so every page is loaded and
@@ -32,6 +32,18 @@ export async function searchTags(this: ILoadOptionsFunctions, filter?: string): 
 		.map((t) => ({ name: String(t.name ?? t.tag_id), value: String(t.tag_id) }))
 		.filter((t) => !wanted || t.name.toLowerCase().includes(wanted) || t.value.toLowerCase() === wanted)
 		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+/** The custom field picker: every page of custom fields, filtered here by any part of the label or name, or the exact ID. */
+export async function searchCustomFields(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const fields = await loadAllCustomFields.call(this);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = fields
+		.map((f) => ({ name: f.label || f.name || f.custom_field_id, value: f.custom_field_id, key: `${f.label} ${f.name ?? ''}`.toLowerCase() }))
+		.filter((f) => !wanted || f.key.includes(wanted) || f.value.toLowerCase() === wanted)
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, value }) => ({ name, value }));
 	return { results };
 }
 
@@ -145,5 +157,24 @@ export async function searchSegments(this: ILoadOptionsFunctions, filter?: strin
 	const results = segments
 		.map((s) => ({ name: String(s.name ?? s.segment_id), value: String(s.segment_id) }))
 		.filter((s) => !wanted || s.name.toLowerCase().includes(wanted) || s.value === wanted);
+	return { results };
+}
+
+/** The event picker: every page of `GET /events` (100 a page; deleted events are not listed), newest start first, filtered here. */
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const events = await constantContactRequestAllItems.call<
+		ILoadOptionsFunctions,
+		Parameters<typeof constantContactRequestAllItems>,
+		Promise<IDataObject[]>
+	>(this, 'records', '/events', { sort_by: 'start_time', sort_order: 'DESC' }, { pageSize: 100 });
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = events
+		.filter((e) => typeof e.event_id === 'string')
+		.map((e) => ({
+			name: String(e.name ?? e.title ?? e.event_id),
+			value: String(e.event_id),
+			description: [e.status, typeof e.start_time === 'string' ? e.start_time.slice(0, 10) : undefined].filter(Boolean).join(', '),
+		}))
+		.filter((e) => !wanted || e.name.toLowerCase().includes(wanted) || e.value.toLowerCase() === wanted);
 	return { results };
 }

@@ -1,7 +1,9 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { API_ORIGIN, DAILY_REQUEST_QUOTA, REQUESTS_PER_SECOND } from './constants';
+import { DEFAULT_APP_LIMITS } from './appLimits';
+import type { AppLimits } from './appLimits';
+import { API_ORIGIN } from './constants';
 import { THROTTLED_WITHOUT_PROGRESS_MS } from './retry';
 
 export interface ConstantContactErrorDetail {
@@ -28,6 +30,8 @@ export interface FailureContext {
 	throttledForMs?: number;
 	itemIndex?: number;
 	now?: number;
+	/** The app's limits as the credential sets them (default: Constant Contact's documented ones). */
+	limits?: AppLimits;
 }
 
 /** Constant Contact answers with an array of errors, except 401 and 429 which send one object. */
@@ -249,14 +253,14 @@ export function describeFailure(failure: Failure, context: FailureContext): { me
 			if (isQuotaExceeded(failure)) {
 				return {
 					message: `The Constant Contact app's daily request quota is used up (429 quota_exceeded)`,
-					description: `Constant Contact allows ${DAILY_REQUEST_QUOTA.toLocaleString('en-US')} requests per day per app, shared by every account and workflow using it. The quota resets at 00:00 UTC, in ${formatDuration(
+					description: `Constant Contact allows ${(context.limits ?? DEFAULT_APP_LIMITS).perDay.toLocaleString('en-US')} requests per day per app (the credential's *Requests per Day*), shared by every account and workflow using it. The quota resets at 00:00 UTC, in ${formatDuration(
 						msUntilUtcMidnight(context.now),
 					)}; retrying sooner will not help. For large batches use the Import operation, which sends up to 40,000 contacts in one request.`,
 				};
 			}
 			return {
 				message: `Constant Contact kept throttling requests (429)${suffix}`,
-				description: `The limit is ${REQUESTS_PER_SECOND} requests per second per app, shared by every workflow, n8n instance and other integration using the same app. The node slows down when throttled and keeps retrying as long as any of its requests to this app get through; it gave up after ${formatSeconds(
+				description: `The limit is ${(context.limits ?? DEFAULT_APP_LIMITS).perSecond} requests per second per app (the credential's *Requests per Second*), shared by every workflow, n8n instance and other integration using the same app. The node slows down when throttled and keeps retrying as long as any of its requests to this app get through; it gave up after ${formatSeconds(
 					THROTTLED_WITHOUT_PROGRESS_MS,
 				)} in which none did${
 					context.throttledForMs ? ` (this request waited ${formatSeconds(context.throttledForMs)})` : ''

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { ArrivalEstimator, DEFAULT_ARRIVAL_TUNING } from './arrivals';
+import type { ArrivalTuning, SentRequest } from './arrivals';
 import { REQUESTS_PER_SECOND } from './constants';
 
 /**
@@ -61,7 +63,7 @@ export type PaceOutcome =
 	/** No answer (network failure): it may or may not have arrived. */
 	| 'unanswered';
 
-export interface PacerTuning {
+export interface PacerTuning extends ArrivalTuning {
 	/** Requests per window per app (Constant Contact: 4): the largest share. */
 	limit: number;
 	windowMs: number;
@@ -126,17 +128,18 @@ export interface PacerTuning {
 	 * slot and climbs, as when contention begins, instead of at a share the others may have taken.
 	 */
 	idleResetMs: number;
-	/** Answers slower than the usual one by at most this much count as on time. */
+	/** A start later than due by at most this much (timer noise) keeps the schedule. */
 	toleranceMs: number;
-	/** No arrival estimate is later than this past its start (a hung request does not stall the app). */
-	maxLateMs: number;
-	/** Answer times remembered per kind of request, for the usual answer time. */
-	samplesPerKind: number;
-	/** Until this many answers are known, any answer may hide a late arrival: assume the latest. */
-	warmupSamples: number;
+	/**
+	 * Alone, a `429` for a request that arrived less than 1000 / limit ms and this much after the
+	 * process's own one before it is its own timing (a count that wants requests spaced): it moves the
+	 * phase and costs nothing more. Any other `429` means another process uses the app.
+	 */
+	ownTimingMs: number;
 }
 
 export const DEFAULT_TUNING: PacerTuning = {
+	...DEFAULT_ARRIVAL_TUNING,
 	limit: REQUESTS_PER_SECOND,
 	windowMs: 1000,
 	marginMs: 30,
@@ -163,9 +166,7 @@ export const DEFAULT_TUNING: PacerTuning = {
 	sharedMemoryMs: 180_000,
 	idleResetMs: 3_000,
 	toleranceMs: 25,
-	maxLateMs: 2000,
-	samplesPerKind: 6,
-	warmupSamples: 4,
+	ownTimingMs: 3,
 };
 
 /** One granted start: what `settle` needs to learn from the answer. */
@@ -175,10 +176,8 @@ export interface PaceTicket {
 	readonly kind: string;
 }
 
-interface Start {
+interface Start extends SentRequest {
 	ticket: PaceTicket;
-	/** How long the answer (or failure) took, once it came back. */
-	answerMs?: number;
 }
 
 /** A probe under way: one slot more, proven by extra requests before it is used. */
@@ -273,9 +272,8 @@ export class AppPacer {
 	/** When a request last waited for its start (`earliestStart`). */
 	private lastAskedAt = Number.NEGATIVE_INFINITY;
 
-	private readonly answerTimes = new Map<string, number[]>();
+	private readonly arrivals: ArrivalEstimator;
 
-	private answersKnown = 0;
 
 	/** Last time a request of this app got through (any answer but 429 throttled). */
 	lastProgressAt = Number.NEGATIVE_INFINITY;
@@ -283,6 +281,7 @@ export class AppPacer {
 	constructor(tuning: Partial<PacerTuning> = {}, random: () => number = Math.random) {
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
 		this.random = random;
+		this.arrivals = new ArrivalEstimator(this.tuning);
 		this.currentShare = this.tuning.limit;
 		this.aim = this.tuning.limit;
 	}
@@ -323,6 +322,8 @@ export class AppPacer {
 			.flatMap((s) => Array<number>(s.ticket.slots).fill(this.arrivalEstimate(s, now)))
 			.sort((a, b) => b - a);
 		if (arrivals.length > allowed) at = Math.max(at, arrivals[allowed] + this.cycleMs);
+		// Alone, every start keeps its distance to the arrivals before it (sharing keeps whole slots per cycle instead).
+		if (!probe && !this.shared(now)) at = Math.max(at, this.chainedArrival(now));
 		// An extra comes a cycle and a bit after the one before: a process whose slot it took once
 		// (it arrived in that process's margin) is back first, and the probe fails instead of taking it again.
 		if (probe?.wantExtra) at = Math.max(at, probe.lastExtraAt + this.cycleMs + this.tuning.extraLagMs);
@@ -334,7 +335,7 @@ export class AppPacer {
 		const ticket: PaceTicket = { at: now, slots, kind };
 		const probe = this.probe;
 		this.lastStartAt = now;
-		this.starts.push({ ticket });
+		this.starts.push({ ticket, at: now, kind, count: slots });
 		if (probe?.wantExtra) {
 			// The extra request: outside the own schedule.
 			probe.wantExtra = false;
@@ -364,7 +365,7 @@ export class AppPacer {
 		if (outcome === 'accepted') {
 			this.acceptedSinceCut = true;
 			this.lastProgressAt = Math.max(this.lastProgressAt, now);
-			this.remember(ticket.kind, answerMs);
+			this.arrivals.remember(ticket.kind, answerMs, now);
 			if (this.probe?.extras.has(ticket) && ++this.probe.good >= this.tuning.probeExtras) this.proven(now);
 		}
 		if (outcome === 'throttled') this.throttled(ticket, now);
@@ -422,6 +423,9 @@ export class AppPacer {
 			this.currentShare = probe.from;
 			this.probe = undefined;
 			this.growAt = now + this.tuning.reprobeMs * (0.5 + this.random());
+		} else if (now - this.lastCutAt >= this.tuning.sharedMemoryMs && this.ownTiming(ticket)) {
+			// Alone for minutes and seldom refused: this process's own timing. The phase has moved; nothing else changes.
+			return;
 		} else if (!this.shared(now) && now - this.lastCutAt < this.tuning.sharedMemoryMs) {
 			// The sharing ended a short while ago: most likely another process probing for room. Shared
 			// again (boundaries resume, and the first squeeze after one is forgiven); the phase has moved.
@@ -499,6 +503,23 @@ export class AppPacer {
 		this.growAt = epoch * epochMs + this.cycleMs + recency * raceMs + this.random() * raceJitterMs;
 	}
 
+	/**
+	 * Alone, whether this 429 is this process's own timing: its request arrived (as estimated) less than
+	 * 1000 / limit ms and `ownTimingMs` after its own request before it, which a count that wants
+	 * requests spaced refuses whoever else uses the app. At its own pace, requests arrive further apart:
+	 * a 429 then means another process.
+	 */
+	private ownTiming(ticket: PaceTicket): boolean {
+		const index = this.starts.findIndex((s) => s.ticket === ticket);
+		if (index <= 0) return false;
+		const before = this.starts[index - 1];
+		const refused = this.starts[index];
+		// Two answers of one kind differ by how much later one arrived (the way back and the server's work vary less).
+		if (before.answerMs === undefined || refused.answerMs === undefined || before.kind !== refused.kind) return false;
+		const gap = refused.at + refused.answerMs - (before.at + before.answerMs);
+		return gap < this.tuning.windowMs / this.tuning.limit + this.tuning.ownTimingMs;
+	}
+
 	/** One slot, then climb until a probe fails (the next boundary is not this process's). */
 	private beginContention(now: number): void {
 		this.currentShare = Math.min(1, this.currentShare);
@@ -556,37 +577,27 @@ export class AppPacer {
 		}
 	}
 
-	/** Re-estimated each time: a faster answer learned later shows an earlier slow one was late. */
+	/** Re-estimated each time: a faster answer learned later shows an earlier slow one was late (arrivals.ts). */
 	private arrivalEstimate(start: Start, now: number): number {
-		return start.ticket.at + this.lateBy(start.ticket.kind, start.answerMs ?? now - start.ticket.at);
-	}
-
-	/** How much later than its start a request answered after `answerMs` is assumed to have arrived. */
-	private lateBy(kind: string, answerMs: number): number {
-		const late = answerMs - this.usualAnswerMs(kind) - this.tuning.toleranceMs;
-		return Math.min(this.tuning.maxLateMs, Math.max(0, late));
+		return this.arrivals.arrival(start, now);
 	}
 
 	/**
-	 * The fastest recent answer for this kind of request, else for any kind. While fewer than
-	 * `warmupSamples` answers are known they may all be slow (a fresh process opens connections for
-	 * its first requests), so none counts as usual: 0, the latest possible arrival.
+	 * The earliest arrival the requests already sent allow: each (1000 + marginMs / 2) / limit ms
+	 * after the one before, as estimated from recent answers. Under a count that wants requests
+	 * spaced, a request right after a late one would be refused.
 	 */
-	private usualAnswerMs(kind: string): number {
-		if (this.answersKnown < this.tuning.warmupSamples) return 0;
-		const own = this.answerTimes.get(kind);
-		if (own?.length) return Math.min(...own);
-		let fastest = Number.POSITIVE_INFINITY;
-		for (const times of this.answerTimes.values()) fastest = Math.min(fastest, ...times);
-		return Number.isFinite(fastest) ? fastest : 0;
-	}
-
-	private remember(kind: string, answerMs: number): void {
-		this.answersKnown++;
-		const times = this.answerTimes.get(kind) ?? [];
-		times.push(answerMs);
-		if (times.length > this.tuning.samplesPerKind) times.shift();
-		this.answerTimes.set(kind, times);
+	private chainedArrival(now: number): number {
+		const gap = (this.tuning.windowMs + this.tuning.marginMs / 2) / this.tuning.limit;
+		let notBefore = Number.NEGATIVE_INFINITY;
+		let after = 0;
+		for (let i = this.starts.length - 1; i >= 0; i--) {
+			// A request that goes twice arrives again only after its 401 and n8n's refresh: one arrival here
+			// (the window above counts it as two).
+			after++;
+			notBefore = Math.max(notBefore, this.arrivals.arrival(this.starts[i], now, 'fastest') + after * gap);
+		}
+		return notBefore;
 	}
 }
 
@@ -627,15 +638,17 @@ export class PacerGate {
 	}
 }
 
-// One gate per Constant Contact app (client id) for the whole n8n process: the limit is per app,
-// so every execution and every workflow using the same app shares it.
+// One gate per Constant Contact app (client id) and rate for the whole n8n process: the limit is per
+// app, so every execution and every workflow using the same app shares it.
 const gates = new Map<string, PacerGate>();
 
-export function pacerFor(appKey: string): PacerGate {
-	let gate = gates.get(appKey);
+/** The gate of an app paced at `limit` requests per second (the credential's setting). */
+export function pacerFor(appKey: string, limit = REQUESTS_PER_SECOND): PacerGate {
+	const key = `${limit}:${appKey}`;
+	let gate = gates.get(key);
 	if (!gate) {
-		gate = new PacerGate(new AppPacer());
-		gates.set(appKey, gate);
+		gate = new PacerGate(new AppPacer({ limit }));
+		gates.set(key, gate);
 	}
 	return gate;
 }

@@ -15,6 +15,8 @@ import { endpointOf } from './endpoints';
 import type { Failure } from './errors';
 import { extractFailure, readAnswer, isActivityQueueFull, isQuotaExceeded, toNodeApiError } from './errors';
 import type { PaceOutcome } from './pacing';
+import { appLimits } from './appLimits';
+import type { AppLimits } from './appLimits';
 import { pacerFor } from './pacing';
 import { MAX_ATTEMPTS, backoffDelayMs, isIdempotentMethod, keepWaitingWhenThrottled, throttleRetryDelayMs } from './retry';
 import { missingScopeError, requiredScope } from './scopes';
@@ -53,6 +55,14 @@ export interface ApiRequest {
 interface StoredCredentials {
 	clientId?: string;
 	oauthTokenData?: { access_token?: unknown };
+	requestsPerSecond?: unknown;
+	requestsPerDay?: unknown;
+}
+
+/** The Constant Contact app a request goes through: its key (client id) and its limits. */
+interface App {
+	key: string;
+	limits: AppLimits;
 }
 
 /** The request going through n8n's refresh, per app and token (see throughRefresh). */
@@ -164,13 +174,13 @@ export async function constantContactRequest<T = unknown>(this: ConstantContactC
 	// operations and fails on the rest here, before anything is sent.
 	const scope = requiredScope(request.method, request.path);
 	if (scope && lacksScope(token, scope)) throw missingScopeError(this.getNode(), scope, token?.scopes ?? [], request.itemIndex);
-	const appKey = credentials.clientId ?? 'default';
-	const refreshKey = `${appKey}:${token?.fingerprint ?? 'opaque'}`;
+	const app: App = { key: credentials.clientId ?? 'default', limits: appLimits(credentials) };
+	const refreshKey = `${app.key}:${token?.fingerprint ?? 'opaque'}`;
 	// A token past its `exp` goes straight to n8n's refresh; any other is tried, and a 401 sends it there.
-	if (token && isExpired(token)) return (await throughRefresh.call(this, request, appKey, refreshKey)) as T;
-	const result = await send.call(this, request, appKey, 'answered');
+	if (token && isExpired(token)) return (await throughRefresh.call(this, request, app, refreshKey)) as T;
+	const result = await send.call(this, request, app, 'answered');
 	if (result !== TOKEN_REFUSED) return result as T;
-	return (await throughRefresh.call(this, request, appKey, refreshKey)) as T;
+	return (await throughRefresh.call(this, request, app, refreshKey)) as T;
 }
 
 /**
@@ -190,14 +200,14 @@ const TOKEN_REFUSED = Symbol('token refused');
  * Requests whose token was refused wait for the first one, so that n8n refreshes exactly once: a
  * second concurrent refresh would kill a rotating refresh token.
  */
-async function throughRefresh(this: ConstantContactContext, request: ApiRequest, appKey: string, key: string): Promise<unknown> {
+async function throughRefresh(this: ConstantContactContext, request: ApiRequest, app: App, key: string): Promise<unknown> {
 	const leader = refreshLeaders.get(key);
 	if (leader) {
 		// Once the leader has gone through n8n's refresh, the stored token is new and we proceed.
 		await leader.catch(() => undefined);
-		return await send.call(this, request, appKey, 'final');
+		return await send.call(this, request, app, 'final');
 	}
-	const run = send.call(this, request, appKey, 'refresh');
+	const run = send.call(this, request, app, 'refresh');
 	refreshLeaders.set(key, run);
 	try {
 		return await run;
@@ -206,7 +216,7 @@ async function throughRefresh(this: ConstantContactContext, request: ApiRequest,
 	}
 }
 
-async function send(this: ConstantContactContext, request: ApiRequest, appKey: string, mode: SendMode): Promise<unknown> {
+async function send(this: ConstantContactContext, request: ApiRequest, app: App, mode: SendMode): Promise<unknown> {
 	// Fixed: no credential field, parameter or response can move the token elsewhere.
 	const url = resolveUrl(API_BASE_URL, request.path);
 	// n8n leaves an empty object out of the request; a JSON body Constant Contact requires (an export
@@ -229,7 +239,7 @@ async function send(this: ConstantContactContext, request: ApiRequest, appKey: s
 		disableFollowRedirect: true,
 	};
 	const idempotent = request.idempotent ?? isIdempotentMethod(request.method);
-	const gate = pacerFor(appKey);
+	const gate = pacerFor(app.key, app.limits.perSecond);
 	const kind = requestKind(request);
 	let failure: Failure | undefined;
 	/** Attempts that failed with a 5xx or on the network (429 throttled has its own, time-based budget). */
@@ -307,6 +317,7 @@ async function send(this: ConstantContactContext, request: ApiRequest, appKey: s
 		attempts: Math.max(1, attempt),
 		throttledForMs: throttledSince === undefined ? undefined : Date.now() - throttledSince,
 		itemIndex: request.itemIndex,
+		limits: app.limits,
 	});
 }
 

@@ -20,7 +20,7 @@ export const CREDENTIAL_SCOPES: Scope[] = ['contact_data', 'campaign_data', 'acc
 export const SCOPE_FEATURES: Record<Scope, string> = {
 	contact_data: 'contacts, lists, tags, custom fields, segments and contact reports',
 	campaign_data:
-		'campaigns (create, update, test sends, schedules, send history), campaign reports and stats, and the Campaign Sent, Contact Bounced, Contact Opted Out and Contact Clicked trigger events',
+		'campaigns (create, update, test sends, schedules, send history), campaign reports and stats, events and their registrations, and the Campaign Sent, Contact Bounced, Contact Opted Out, Contact Clicked and Event Registration trigger events',
 	account_read: "the account's confirmed sender addresses (the From Email and Reply-To Email pickers and checks)",
 	account_update: 'changes to the account itself (not used by this node)',
 	offline_access: 'refreshing the access token (without it the connection stops working after 24 hours)',

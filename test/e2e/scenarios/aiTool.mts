@@ -80,6 +80,8 @@ export async function aiToolType(ctx: Ctx): Promise<void> {
 				'report: getCampaignSummaries = simple',
 				'report: getCampaignStats = simple',
 				'report: getTracking = simple',
+				'event: getAll = simple',
+				'event: getRegistrations = simple',
 			],
 			['contact: create,upsert,update,addToLists,removeFromLists,addTags,removeTags = true', 'campaign: create,update = true'],
 		],

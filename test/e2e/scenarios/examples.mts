@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { newCampaign } from '../../fake-constant-contact/campaignLifecycle.mts';
-import type { ContactRecord, ListRecord, RequestLogEntry } from '../../fake-constant-contact/server.mts';
+import type { ContactRecord, EventRecord, ListRecord, RequestLogEntry } from '../../fake-constant-contact/server.mts';
 import type { FakeState } from '../../fake-constant-contact/state.mts';
 import { OWNER_EMAIL } from '../../fake-constant-contact/state.mts';
 import type { Ctx } from '../lib/context.mts';
@@ -34,6 +34,8 @@ const LIST_PLACEHOLDER = 'REPLACE-WITH-YOUR-LIST-ID';
 const CREDENTIAL_PLACEHOLDER = 'REPLACE-WITH-YOUR-CREDENTIAL-ID';
 /** A confirmed email address of the account: the fake's owner address. */
 const EMAIL_PLACEHOLDER = 'REPLACE-WITH-YOUR-EMAIL';
+/** An event of the account: one seeded for the example (`exampleEvents`). */
+const EVENT_PLACEHOLDER = 'REPLACE-WITH-YOUR-EVENT-ID';
 const OUR_NODE_TYPE = /^n8n-nodes-constant-contact\./;
 const STAND_IN_TRIGGER = 'Manual Trigger (e2e stand-in)';
 
@@ -506,7 +508,66 @@ const campaignReportToSheet: ExampleCase = {
 	},
 };
 
+// ---------------------------------------------------------------------------------------------------
+// event-registration-to-sheet.json: Constant Contact Trigger (Event Registration, really polling the fake) → Google Sheets append
+
+/** The event seeded for each example that names one (its placeholder), by file. */
+const exampleEvents = new Map<string, EventRecord>();
+const REGISTRATION_FILE = 'event-registration-to-sheet.json';
+
+const eventRegistrationToSheet: ExampleCase = {
+	listName: 'Example: Event',
+	startFrom: 'New Registration',
+	standIns: { 'Append to Sheet': { kind: 'record' } },
+	before(ctx) {
+		const event = exampleEvents.get(REGISTRATION_FILE)!;
+		ctx.fake.seed.registration({ event_id: event.event_id, email_address: 'ex-event-old@example.com', first_name: 'Olga', registration_time: '2026-08-01T09:00:00.000Z' });
+		// The newest registration (what a manual run of the trigger returns), paid, with an answer.
+		ctx.fake.seed.registration({
+			event_id: event.event_id,
+			email_address: 'ex-event-new@example.com',
+			first_name: 'Nia',
+			last_name: 'Newcomer',
+			registration_time: '2026-08-13T09:30:00.000Z',
+			payment_status: 'PAID',
+			total: 30,
+			answers: { 'Dietary needs': 'vegan' },
+		});
+	},
+	check(ctx, { requests, out }) {
+		const event = exampleEvents.get(REGISTRATION_FILE)!;
+		const registration = ctx.fake.state.registrations.find((r) => r.email_address === 'ex-event-new@example.com')!;
+		checkEqual(out('New Registration').map((i) => i.json.email_address), ['ex-event-new@example.com'], 'trigger output (the newest registration)');
+		checkEqual(
+			out('Append to Sheet').map((i) => i.json),
+			[
+				{
+					'Registered At': '2026-08-13T09:30:00.000Z',
+					Email: 'ex-event-new@example.com',
+					'First Name': 'Nia',
+					'Last Name': 'Newcomer',
+					Status: 'REGISTERED',
+					Payment: 'PAID',
+					Answers: 'First Name: Nia; Last Name: Newcomer; Email Address: ex-event-new@example.com; Dietary needs: vegan',
+					'Registration ID': registration.registration_id,
+				},
+			],
+			'the row that would be appended',
+		);
+		// Scenario 9's trigger polls its own event meanwhile: only this event's requests count here.
+		const ours = requests.filter((r) => isApi(r) && r.path.includes(event.event_id));
+		const track = `/v3/events/${event.event_id}/tracks/${event.tracks[0]}/registrations`;
+		checkEqual(
+			ours.map((r) => `${r.method} ${r.path}`),
+			[`GET /v3/events/${event.event_id}`, `GET ${track}`, `GET ${track}/${registration.registration_id}`],
+			'requests (the event for its default track, the registrations, the newest one\'s answers)',
+		);
+		checkEqual(writes(requests).length, 0, 'writes to Constant Contact by a trigger');
+	},
+};
+
 const CASES: Record<string, ExampleCase> = {
+	'event-registration-to-sheet.json': eventRegistrationToSheet,
 	'form-signup.json': formSignup,
 	'crm-account-sync.json': crmAccountSync,
 	'csv-import.json': csvImport,
@@ -591,7 +652,9 @@ export interface PreparedExample {
 
 function build(ctx: Ctx, file: string, exampleCase: ExampleCase, list: ListRecord): PreparedExample {
 	const raw = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+	if (raw.includes(EVENT_PLACEHOLDER)) exampleEvents.set(file, ctx.fake.seed.event({ name: `Example event: ${file}` }));
 	const filled = raw
+		.replaceAll(EVENT_PLACEHOLDER, exampleEvents.get(file)?.event_id ?? EVENT_PLACEHOLDER)
 		.replaceAll(LIST_PLACEHOLDER, list.list_id)
 		.replaceAll(CREDENTIAL_PLACEHOLDER, ctx.credential.id)
 		.replaceAll(EMAIL_PLACEHOLDER, OWNER_EMAIL);

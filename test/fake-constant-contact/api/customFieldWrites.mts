@@ -1,6 +1,8 @@
 // POST /contact_custom_fields: at most 100 per account; labels unique (409); the name derives from the label.
+// GET, PUT (label and choices; omitted ones become null, L3219-3221) and DELETE (204; the values go from
+// every contact) /contact_custom_fields/{custom_field_id}.
 import { randomUUID } from 'node:crypto';
-import { conflictError, validationError } from '../errors.mts';
+import { conflictError, notFoundError, validationError } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
 import { nowIso } from '../state.mts';
 import type { CustomFieldRecord } from '../types.mts';
@@ -46,4 +48,73 @@ export function createCustomField(ctx: ApiContext): ApiResult {
 	}
 	state.customFields.set(field.custom_field_id, field);
 	return { status: 201, body: structuredClone(field) };
+}
+
+function findField(ctx: ApiContext): CustomFieldRecord {
+	const field = ctx.core.state.customFields.get(ctx.params.custom_field_id!);
+	if (!field) throw notFoundError(`Custom field ${ctx.params.custom_field_id} not found`);
+	return field;
+}
+
+export function getCustomField(ctx: ApiContext): ApiResult {
+	return { status: 200, body: structuredClone(findField(ctx)) };
+}
+
+/**
+ * PUT: "Any properties omitted in the PUT request are overwritten with a null value" (L3219-3221). A
+ * field has a label (CustomField requires one) and a choice field its choices, so omitting either is a
+ * 400 here; choices on a field of another type too. A choice sent with its choice_id keeps it, one
+ * without gets a new ID; choices not sent are removed. The type and display type stay.
+ */
+export function updateCustomField(ctx: ApiContext): ApiResult {
+	const field = findField(ctx);
+	const body = bodyObject(ctx);
+	const errors: string[] = [];
+	const label = typeof body.label === 'string' ? body.label.trim() : '';
+	if (!label) errors.push('#: required key [label] not found');
+	const select = field.type === 'single_select' || field.type === 'multi_select';
+	const choices = Array.isArray(body.choices) ? body.choices.filter(isObj) : undefined;
+	if (!select && choices?.length) errors.push(`#/choices: a custom field of type ${field.type} has no choices`);
+	if (select && !choices?.length) errors.push('#/choices: a select field needs at least one choice');
+	const display = field.metadata?.display_type ?? (field.type === 'multi_select' ? 'checkbox' : 'dropdown');
+	const maxChoices = display === 'radio' || display === 'checkbox' ? 20 : 100;
+	if (select && choices && choices.length > maxChoices) errors.push(`#/choices: at most ${maxChoices} choices for display type ${display}, found: ${choices.length}`);
+	const known = new Set((field.choices ?? []).map((c) => c.choice_id));
+	for (const c of choices ?? []) if (c.choice_id !== undefined && !known.has(Number(c.choice_id))) errors.push(`#/choices: choice_id ${String(c.choice_id)} does not exist`);
+	if (errors.length) throw validationError(errors);
+	// PUT declares no 409 (L3228-3245): a label another field has is a 400 here (unconfirmed wording).
+	for (const f of ctx.core.state.customFields.values()) {
+		if (f !== field && f.label.toLowerCase() === label.toLowerCase()) throw validationError(`Custom field ${label} already exists`);
+	}
+	field.label = label;
+	if (select && choices) {
+		let next = Math.max(0, ...known) + 1;
+		field.choices = choices.map((c, i) => ({
+			choice_id: c.choice_id !== undefined ? Number(c.choice_id) : next++,
+			choice_label: String(c.choice_label ?? ''),
+			display_order: typeof c.display_order === 'number' ? c.display_order : i + 1,
+		}));
+		// Contacts lose the choices that were removed.
+		const kept = new Set(field.choices.map((c) => String(c.choice_id)));
+		for (const contact of ctx.core.state.contacts.values()) {
+			for (const value of contact.custom_fields) {
+				if (value.custom_field_id === field.custom_field_id && value.choice_ids) value.choice_ids = value.choice_ids.filter((id) => kept.has(id));
+			}
+		}
+	}
+	field.updated_at = nowIso();
+	return { status: 200, body: structuredClone(field) };
+}
+
+/** Removes a custom field and its value from every contact (DELETE and the bulk delete activity). */
+export function removeCustomField(ctx: ApiContext, id: string): boolean {
+	const { state } = ctx.core;
+	if (!state.customFields.delete(id)) return false;
+	for (const contact of state.contacts.values()) contact.custom_fields = contact.custom_fields.filter((v) => v.custom_field_id !== id);
+	return true;
+}
+
+export function deleteCustomField(ctx: ApiContext): ApiResult {
+	removeCustomField(ctx, findField(ctx).custom_field_id);
+	return { status: 204 };
 }

@@ -2,13 +2,16 @@
 // history of one campaign activity, with the contract's state rules (L4617-4990): PUT only on a
 // primary_email in DRAFT or DONE and it erases omitted top-level fields but keeps omitted
 // subresources; schedule only a primary_email in DRAFT/DONE/ERROR that has recipients; unschedule only
-// SCHEDULED; tests only for primary_email, at most 50 recipients a day.
-import { validationError } from '../errors.mts';
+// SCHEDULED; tests only for primary_email, at most 50 recipients a day; one resend to non-openers per
+// campaign, created for a DRAFT, SCHEDULED or DONE primary_email with a delay of 1-10 days or 720-14,400
+// minutes (L5006-5171), its ID `DRAFT` while the campaign is a draft.
+import { randomInt } from 'node:crypto';
+import { conflictError, validationError } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
 import { checkSenders, hasAudience, schedule, unschedule } from '../campaignLifecycle.mts';
 import { notFoundError } from '../errors.mts';
 import { nowIso } from '../state.mts';
-import type { CampaignActivityRecord, CampaignRecord } from '../types.mts';
+import type { CampaignActivityRecord, CampaignRecord, NonOpenerResendRecord } from '../types.mts';
 import { bodyObject } from './contacts.mts';
 import type { ApiContext, Obj } from './context.mts';
 import { isObj } from './context.mts';
@@ -145,4 +148,61 @@ export function sendHistory(ctx: ApiContext): ApiResult {
 	const { act } = findActivity(ctx);
 	if (act.role === 'permalink') throw validationError('You can return the send history for primary_email and resend role email campaign activities only.');
 	return { status: 200, body: (ctx.core.state.sendHistory.get(act.campaign_activity_id) ?? []).map((h) => ({ ...h })) };
+}
+
+/**
+ * A resend as GET answers it: `resend_request_id` is `DRAFT` while the campaign is a draft (L5139-5141,
+ * L14754-14756); `delay_days` only when created with days or with minutes that are whole days
+ * (L14733-14736); `resend_status` only once the campaign is scheduled or sent (L14760-14763).
+ */
+function renderResend(act: CampaignActivityRecord, resend: NonOpenerResendRecord, withStatus: boolean): Obj {
+	const draft = act.current_status === 'DRAFT';
+	const out: Obj = { resend_subject: resend.resend_subject, resend_request_id: draft ? 'DRAFT' : resend.resend_request_id };
+	if (resend.by_days || resend.delay_minutes % 1440 === 0) out.delay_days = resend.delay_minutes / 1440;
+	if (!resend.by_days) out.delay_minutes = resend.delay_minutes;
+	if (withStatus && !draft) out.resend_status = 'SCHEDULED';
+	return out;
+}
+
+export function getResends(ctx: ApiContext): ApiResult {
+	const { act } = findActivity(ctx);
+	return { status: 200, body: act.resend ? [renderResend(act, act.resend, true)] : [] };
+}
+
+export function createResend(ctx: ApiContext): ApiResult {
+	const { act } = findActivity(ctx);
+	requirePrimary(act, 'resend to non-openers');
+	if (!['DRAFT', 'SCHEDULED', 'DONE'].includes(act.current_status)) {
+		throw validationError(`You can only resend email campaign activities that are in Draft, Scheduled, or Done status; this one is ${act.current_status}.`);
+	}
+	if (act.resend) throw conflictError('You can only create one resend activity per email campaign.');
+	const body = bodyObject(ctx);
+	const subject = typeof body.resend_subject === 'string' ? body.resend_subject.trim() : '';
+	const errors: string[] = [];
+	if (!subject) errors.push('#/resend_subject: must not be empty');
+	// "If you set both delay_days or delay_minutes, delay_minutes is ignored" (L5060-5062).
+	let minutes: number | undefined;
+	let byDays = false;
+	if (body.delay_days !== undefined) {
+		const days = body.delay_days as number;
+		if (days < 1 || days > 10) errors.push(`#/delay_days: ${days} is not between 1 and 10`);
+		minutes = days * 1440;
+		byDays = true;
+	} else if (body.delay_minutes !== undefined) {
+		minutes = body.delay_minutes as number;
+		if (minutes < 720 || minutes > 14_400) errors.push(`#/delay_minutes: ${minutes} is not between 720 and 14400`);
+	} else errors.push('#: delay_days or delay_minutes is required');
+	if (errors.length) throw validationError(errors);
+	const resend: NonOpenerResendRecord = { resend_request_id: String(randomInt(100_000, 1_000_000)), resend_subject: subject, delay_minutes: minutes!, by_days: byDays };
+	act.resend = resend;
+	return { status: 201, body: renderResend(act, resend, false) };
+}
+
+export function deleteResend(ctx: ApiContext): ApiResult {
+	const { act } = findActivity(ctx);
+	const resend = act.resend;
+	const id = act.current_status === 'DRAFT' ? 'DRAFT' : resend?.resend_request_id;
+	if (!resend || ctx.params.resend_request_id !== id) throw notFoundError(`Resend ${ctx.params.resend_request_id} not found for email campaign activity ${act.campaign_activity_id}`);
+	delete act.resend;
+	return { status: 204 };
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { conflictError, notFoundError, validationError } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
 import { nowIso } from '../state.mts';
-import type { ActivityRecord, ListRecord } from '../types.mts';
+import type { ActivityRecord, FakeStateMaps, ListRecord } from '../types.mts';
 import { bodyObject, mailable } from './contacts.mts';
 import type { ApiContext, Obj } from './context.mts';
 
@@ -58,13 +58,18 @@ export function updateList(ctx: ApiContext): ApiResult {
 	return { status: 200, body: render(l) };
 }
 
+/** Deletes a list and its memberships (DELETE and the bulk list_delete activity). */
+export function removeList(state: FakeStateMaps, l: ListRecord, at = nowIso()): void {
+	l.deleted_at = at;
+	for (const c of state.contacts.values()) {
+		if (c.list_memberships.includes(l.list_id)) c.list_memberships = c.list_memberships.filter((id) => id !== l.list_id);
+	}
+}
+
 export function deleteList(ctx: ApiContext): ApiResult {
 	const l = findList(ctx);
 	const at = nowIso();
-	l.deleted_at = at;
-	for (const c of ctx.core.state.contacts.values()) {
-		if (c.list_memberships.includes(l.list_id)) c.list_memberships = c.list_memberships.filter((id) => id !== l.list_id);
-	}
+	removeList(ctx.core.state, l, at);
 	const act: ActivityRecord = {
 		activity_id: randomUUID(),
 		state: 'completed',

@@ -7,8 +7,21 @@ import { createExport, getExport } from './contactExports.mts';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.mts';
 import type { Route } from './context.mts';
 import { listCustomFields } from './customFields.mts';
-import { createCustomField } from './customFieldWrites.mts';
-import { createSchedule, deleteSchedule, getActivity as getCampaignActivity, getSchedules, sendHistory, testSend, updateActivity } from './emailActivities.mts';
+import { createCustomField, deleteCustomField, getCustomField, updateCustomField } from './customFieldWrites.mts';
+import { deleteCustomFieldsActivity, deleteListsActivity } from './deleteActivities.mts';
+import {
+	createResend,
+	createSchedule,
+	deleteResend,
+	deleteSchedule,
+	getActivity as getCampaignActivity,
+	getResends,
+	getSchedules,
+	sendHistory,
+	testSend,
+	updateActivity,
+} from './emailActivities.mts';
+import { getEvent, getRegistration, listEvents, listRegistrations, updateRegistrationStatus } from './events.mts';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, renameCampaign } from './emails.mts';
 import { createList, deleteList, getList, updateList } from './listWrites.mts';
 import { listLists } from './lists.mts';
@@ -17,7 +30,7 @@ import { activityStats, campaignStats, campaignSummaries } from './reports.mts';
 import { resubscribeContact } from './resubscribe.mts';
 import { createSegment, deleteSegment, getSegment, listSegments, renameSegment, updateSegment } from './segments.mts';
 import { signUpForm } from './signUpForm.mts';
-import { createTag, deleteTag } from './tagWrites.mts';
+import { createTag, deleteTag, getTag, updateTag } from './tagWrites.mts';
 import { listTags } from './tags.mts';
 import { contactActivityDetails, contactActivitySummary, trackingReport } from './tracking.mts';
 
@@ -41,9 +54,16 @@ export const ROUTES: Route[] = [
 	{ method: 'DELETE', template: '/contact_lists/{list_id}', scope: CONTACTS, handler: deleteList },
 	{ method: 'GET', template: '/contact_tags', scope: CONTACTS, handler: listTags },
 	{ method: 'POST', template: '/contact_tags', scope: CONTACTS, handler: createTag },
+	{ method: 'GET', template: '/contact_tags/{tag_id}', scope: CONTACTS, handler: getTag },
+	{ method: 'PUT', template: '/contact_tags/{tag_id}', scope: CONTACTS, handler: updateTag },
 	{ method: 'DELETE', template: '/contact_tags/{tag_id}', scope: CONTACTS, handler: deleteTag },
 	{ method: 'GET', template: '/contact_custom_fields', scope: CONTACTS, handler: listCustomFields },
 	{ method: 'POST', template: '/contact_custom_fields', scope: CONTACTS, handler: createCustomField },
+	{ method: 'GET', template: '/contact_custom_fields/{custom_field_id}', scope: CONTACTS, handler: getCustomField },
+	{ method: 'PUT', template: '/contact_custom_fields/{custom_field_id}', scope: CONTACTS, handler: updateCustomField },
+	{ method: 'DELETE', template: '/contact_custom_fields/{custom_field_id}', scope: CONTACTS, handler: deleteCustomField },
+	{ method: 'POST', template: '/activities/list_delete', scope: CONTACTS, handler: deleteListsActivity },
+	{ method: 'POST', template: '/activities/custom_fields_delete', scope: CONTACTS, handler: deleteCustomFieldsActivity },
 	{ method: 'POST', template: '/activities/add_list_memberships', scope: CONTACTS, handler: addListMemberships },
 	{ method: 'POST', template: '/activities/remove_list_memberships', scope: CONTACTS, handler: removeListMemberships },
 	{ method: 'POST', template: '/activities/contacts_taggings_add', scope: CONTACTS, handler: addTaggings },
@@ -74,9 +94,17 @@ export const ROUTES: Route[] = [
 	{ method: 'DELETE', template: '/emails/activities/{campaign_activity_id}/schedules', scope: CAMPAIGNS, handler: deleteSchedule },
 	{ method: 'POST', template: '/emails/activities/{campaign_activity_id}/tests', scope: CAMPAIGNS, handler: testSend },
 	{ method: 'GET', template: '/emails/activities/{campaign_activity_id}/send_history', scope: CAMPAIGNS, handler: sendHistory },
+	{ method: 'GET', template: '/emails/activities/{campaign_activity_id}/non_opener_resends', scope: CAMPAIGNS, handler: getResends },
+	{ method: 'POST', template: '/emails/activities/{campaign_activity_id}/non_opener_resends', scope: CAMPAIGNS, handler: createResend },
+	{ method: 'DELETE', template: '/emails/activities/{campaign_activity_id}/non_opener_resends/{resend_request_id}', scope: CAMPAIGNS, handler: deleteResend },
 	{ method: 'GET', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: getCampaign },
 	{ method: 'PATCH', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: renameCampaign },
 	{ method: 'DELETE', template: '/emails/{campaign_id}', scope: CAMPAIGNS, handler: deleteCampaign },
+	{ method: 'GET', template: '/events', scope: CAMPAIGNS, handler: listEvents },
+	{ method: 'GET', template: '/events/{event_id}', scope: CAMPAIGNS, handler: getEvent },
+	{ method: 'GET', template: '/events/{event_id}/tracks/{track_id}/registrations', scope: CAMPAIGNS, handler: listRegistrations },
+	{ method: 'PUT', template: '/events/{event_id}/tracks/{track_id}/registrations', scope: CAMPAIGNS, handler: updateRegistrationStatus },
+	{ method: 'GET', template: '/events/{event_id}/tracks/{track_id}/registrations/{registration_id}', scope: CAMPAIGNS, handler: getRegistration },
 	{ method: 'GET', template: '/reports/summary_reports/email_campaign_summaries', scope: CAMPAIGNS, handler: campaignSummaries },
 	{ method: 'GET', template: '/reports/stats/email_campaigns/{campaign_ids}', scope: CAMPAIGNS, handler: campaignStats },
 	{ method: 'GET', template: '/reports/stats/email_campaign_activities/{campaign_activity_ids}', scope: CAMPAIGNS, handler: activityStats },

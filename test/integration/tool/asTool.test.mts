@@ -60,7 +60,7 @@ describe('the node as an AI tool', () => {
 		for (const operation of ['create', 'upsert', 'update', 'addToLists', 'removeTags']) expect(defaults(operation), operation).toMatchObject({ simple: true });
 		const defaultsOf = (resource: string, operation: string) =>
 			NodeHelpers.getNodeParameters(tool.description.properties, { resource, operation }, true, false, null, tool.description) as IDataObject;
-		for (const [resource, operation] of [['campaign', 'get'], ['report', 'getCampaignSummaries'], ['report', 'getCampaignStats'], ['report', 'getTracking']]) {
+		for (const [resource, operation] of [['campaign', 'get'], ['report', 'getCampaignSummaries'], ['report', 'getCampaignStats'], ['report', 'getTracking'], ['event', 'getAll'], ['event', 'getRegistrations']]) {
 			expect(defaultsOf(resource, operation), `${resource} ${operation}`).toMatchObject({ output: 'simple' });
 		}
 		for (const operation of ['create', 'update']) expect(defaultsOf('campaign', operation), `campaign ${operation}`).toMatchObject({ simple: true });

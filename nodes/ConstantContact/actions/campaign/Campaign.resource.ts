@@ -4,10 +4,13 @@ import { campaignLocator } from '../../descriptions/campaign.description';
 import { simplifyField } from '../../descriptions/output.description';
 import { CAMPAIGN_OUTPUT, SIMPLE_CAMPAIGN_SUMMARY } from '../../mapping/campaignOutput';
 import { withOutput } from '../output';
+import * as cancelResend from './cancelResend.operation';
 import * as create from './create.operation';
+import * as createResend from './createResend.operation';
 import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getResend from './getResend.operation';
 import * as getSchedule from './getSchedule.operation';
 import * as getSendHistory from './getSendHistory.operation';
 import { on } from './locate';
@@ -28,6 +31,9 @@ export const operations = {
 	unschedule: { execute: unschedule.execute },
 	getSchedule: { execute: getSchedule.execute },
 	getSendHistory: { execute: getSendHistory.execute },
+	createResend: { execute: createResend.execute },
+	getResend: { execute: getResend.execute },
+	cancelResend: { execute: cancelResend.execute },
 };
 
 export const description: INodeProperties[] = [
@@ -39,10 +45,22 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['campaign'] } },
 		options: [
 			{
+				name: 'Cancel Resend',
+				value: 'cancelResend',
+				description: "Cancel a campaign's resend to contacts who did not open it, before it goes out",
+				action: 'Cancel a campaign resend to non openers',
+			},
+			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create a new campaign: a draft custom code email from your HTML, optionally with its audience',
 				action: 'Create a campaign',
+			},
+			{
+				name: 'Create Resend',
+				value: 'createResend',
+				description: 'Resend a campaign, after a delay and with a new subject, to the contacts who did not open it',
+				action: 'Create a campaign resend to non openers',
 			},
 			{
 				name: 'Delete',
@@ -56,6 +74,12 @@ export const description: INodeProperties[] = [
 				value: 'getAll',
 				description: 'Retrieve a list of campaigns by status or by when they last changed',
 				action: 'Get many campaigns',
+			},
+			{
+				name: 'Get Resend',
+				value: 'getResend',
+				description: "Get a campaign's resend to non-openers, if it has one: subject, delay and status",
+				action: 'Get a campaign resend to non openers',
 			},
 			{
 				name: 'Get Schedule',
@@ -96,7 +120,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	campaignLocator(on(['get', 'update', 'delete', 'sendTest', 'schedule', 'unschedule', 'getSchedule', 'getSendHistory'])),
+	campaignLocator(on(['get', 'update', 'delete', 'sendTest', 'schedule', 'unschedule', 'getSchedule', 'getSendHistory', 'createResend', 'getResend', 'cancelResend'])),
 	...create.description,
 	...get.description,
 	...getAll.description,
@@ -107,5 +131,8 @@ export const description: INodeProperties[] = [
 	...unschedule.description,
 	...getSchedule.description,
 	...getSendHistory.description,
+	...createResend.description,
+	...getResend.description,
+	...cancelResend.description,
 	{ ...simplifyField(on(['create', 'update'])), hint: `Simplified: ${SIMPLE_CAMPAIGN_SUMMARY}` },
 ];

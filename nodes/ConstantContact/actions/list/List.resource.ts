@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listLocator } from '../../descriptions/locators.description';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
+import * as deleteMany from './deleteMany.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import { on } from './shared';
@@ -14,6 +15,7 @@ export const operations = {
 	getAll: { execute: getAll.execute },
 	update: { execute: update.execute },
 	delete: { execute: deleteOperation.execute },
+	deleteMany: { executeBatch: deleteMany.executeBatch },
 };
 
 export const description: INodeProperties[] = [
@@ -30,6 +32,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete a contact list; its contacts stay in the account',
 				action: 'Delete a list',
+			},
+			{
+				name: 'Delete Many',
+				value: 'deleteMany',
+				description: "Delete the input items' lists together in bulk activities (up to 100 each); each item reports its own list",
+				action: 'Delete many lists',
 			},
 			{
 				name: 'Get',
@@ -58,4 +66,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...update.description,
 	...deleteOperation.description,
+	...deleteMany.description,
 ];

@@ -7,12 +7,14 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as rename from './rename.operation';
 import { on } from './shared';
+import * as update from './update.operation';
 
 export const operations = {
 	create: { execute: create.execute },
 	get: { execute: get.execute },
 	getAll: { execute: getAll.execute },
 	rename: { execute: rename.execute },
+	update: { execute: update.execute },
 	delete: { execute: deleteOperation.execute },
 };
 
@@ -29,13 +31,20 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Retrieve a segment with its criteria (deleted ones too)', action: 'Get a segment' },
 			{ name: 'Get Many', value: 'getAll', description: 'Retrieve a list of segments, sorted by name or by last change', action: 'Get many segments' },
 			{ name: 'Rename', value: 'rename', description: 'Give a segment a new name', action: 'Rename a segment' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a segment's criteria, its name, or both; what is not given is kept",
+				action: 'Update a segment',
+			},
 		],
 		default: 'getAll',
 	},
-	segmentLocator('The segment to act on', on(['get', 'rename', 'delete'])),
+	segmentLocator('The segment to act on', on(['get', 'rename', 'update', 'delete'])),
 	...create.description,
 	...getAll.description,
 	...rename.description,
+	...update.description,
 	...deleteOperation.description,
 	...get.description,
 ];

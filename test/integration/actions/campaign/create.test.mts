@@ -122,7 +122,7 @@ describe('Campaign → Create', () => {
 		const old = { ...account, harness: createHarness(connectedCredential(fake, tokens as unknown as IDataObject)) };
 		const { error } = await run(old, createParameters());
 		expect(error?.message).toBe(
-			'The Constant Contact credential was granted without the "campaign_data" and "account_read" scopes, which campaigns (create, update, test sends, schedules, send history), campaign reports and stats, and the Campaign Sent, Contact Bounced, Contact Opted Out and Contact Clicked trigger events; and the account\'s confirmed sender addresses (the From Email and Reply-To Email pickers and checks) need',
+			'The Constant Contact credential was granted without the "campaign_data" and "account_read" scopes, which campaigns (create, update, test sends, schedules, send history), campaign reports and stats, events and their registrations, and the Campaign Sent, Contact Bounced, Contact Opted Out, Contact Clicked and Event Registration trigger events; and the account\'s confirmed sender addresses (the From Email and Reply-To Email pickers and checks) need',
 		);
 		expect(error?.description).toMatch(/click "Reconnect"/);
 		expect(apiRequests(fake)).toHaveLength(0);

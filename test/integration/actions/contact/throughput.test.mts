@@ -1,6 +1,10 @@
 /** Per-item operations at Constant Contact's limit: pacing across executions, one refresh, per-contact order. */
 import { afterEach, describe, expect, it } from 'vitest';
 
+import type { IDataObject } from 'n8n-workflow';
+
+import { startFakeConstantContact } from '../../../fake-constant-contact/server.mts';
+import { connectedCredential, createHarness } from '../../../helpers/n8n.mts';
 import type { Account } from './setup.mts';
 import { apiRequests, contactByEmail, mapped, run, startAccount } from './setup.mts';
 
@@ -31,6 +35,24 @@ describe('throughput at the limit', () => {
 		expect(calls.filter((r) => r.method === 'POST' && r.status === 201)).toHaveLength(24);
 		// 24 requests at 4 per second: 6 windows.
 		expect(seconds).toBeGreaterThanOrEqual(5);
+	}, 30_000);
+
+	it("a partner key's 10 requests/second, set in the credential: the node paces at 10, not 4, and meets no 429", async () => {
+		const fake = await startFakeConstantContact({ rateLimitPerSecond: 10 });
+		const tokens = await fake.issueTokens();
+		// Its own app key: the pacer is per app (and rate) for the whole process.
+		const credential = { ...connectedCredential(fake, tokens as unknown as IDataObject, { clientId: 'partner-app' }), requestsPerSecond: 10, requestsPerDay: 250_000 };
+		account = { fake, harness: createHarness(credential) };
+		const items = Array.from({ length: 40 }, (_, i) => ({ email: `p${i}@example.com` }));
+		const started = Date.now();
+		const { output, error } = await run(account, byExpression, items);
+		const seconds = (Date.now() - started) / 1000;
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(40);
+		const calls = apiRequests(account.fake);
+		expect(calls.filter((r) => r.status === 429)).toHaveLength(0);
+		// 40 requests: 4 seconds at 10 per second, where 4 per second would take 10.
+		expect(seconds).toBeLessThan(7);
 	}, 30_000);
 
 	it('with an expired token, the items wait for the one request that lets n8n refresh', async () => {
@@ -67,8 +89,10 @@ describe('throughput at the limit', () => {
 
 	it('distinct contacts still overlap at the pacer\'s rate, named by ID or by email; naming them both ways adds no request', async () => {
 		// 400 ms answers, a request every ~257 ms: one at a time would take 12 × 400 ms; in lanes the pacer sets the pace.
-		account = await startAccount({ latencyMs: 400 });
-		const { fake } = account;
+		// Its own app: the pacer of the tests before learned 30 to 50 ms answers, and takes 400 ms ones
+		// for late arrivals until it has seen a few (arrivals.ts), which spaces them out.
+		const fake = await startFakeConstantContact({ rateLimitPerSecond: false, latencyMs: 400 });
+		account = { fake, harness: createHarness(connectedCredential(fake, (await fake.issueTokens()) as unknown as IDataObject, { clientId: 'slow-app' })) };
 		const contacts = Array.from({ length: 6 }, (_, i) => fake.seed.contact({ email_address: { address: `d${i}@example.com` } }));
 		/** The most API requests the fake was answering at one time. */
 		const peak = (calls: ReturnType<typeof apiRequests>) =>
