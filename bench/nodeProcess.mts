@@ -14,6 +14,8 @@ export interface NodeProcessTask {
 	tokens: Record<string, unknown>;
 	/** Each batch is one execution; the items of each are contacts to create or update. */
 	batches: Array<Array<Record<string, string>>>;
+	/** The credential's *Requests per Second* (the app's rate, as the fake's `--rate`). */
+	rate?: number;
 }
 
 export interface NodeProcessResult {
@@ -82,8 +84,8 @@ async function runOperation({ fake, tokens, parameters }: NodeOperationTask): Pr
 	process.send?.({ result }, () => process.exit(0));
 }
 
-async function run({ fake, tokens, batches }: NodeProcessTask): Promise<void> {
-	const harness = createHarness(connectedCredential(fake, tokens as never));
+async function run({ fake, tokens, batches, rate }: NodeProcessTask): Promise<void> {
+	const harness = createHarness({ ...connectedCredential(fake, tokens as never), ...(rate ? { requestsPerSecond: rate } : {}) });
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	const runs = await Promise.all(

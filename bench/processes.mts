@@ -26,7 +26,7 @@ export interface ProcessesOptions {
 	batchSize: number;
 	/** How the fake counts its `rate` requests per second (`--model`, default sliding). */
 	model: RateLimitModel;
-	/** The fake's N per second (`--rate`, default 4); the node still assumes 4. */
+	/** The app's N per second (`--rate`, default 4): the fake's limit and the node processes' credential setting. */
 	rate: number;
 	/** Batches per process (unequal work), instead of dealing `batches` round-robin. */
 	split?: number[];
@@ -106,7 +106,7 @@ export async function runProcesses(options: ProcessesOptions): Promise<Processes
 			const { tokens, grantId } = await fake.call<IssuedTokens>({ cmd: 'issueTokens' });
 			owners.set(grantId, `p${p + 1}`);
 			const child = new Child('nodeProcess.mts');
-			child.process.send({ task: { fake: urls, tokens, batches: batchesOf[p]! } satisfies NodeProcessTask });
+			child.process.send({ task: { fake: urls, tokens, batches: batchesOf[p]!, rate } satisfies NodeProcessTask });
 			await child.next<{ ready: true }>();
 			workers.push({ child, items: batchesOf[p]!.reduce((n, b) => n + b.length, 0) });
 		}

@@ -3,7 +3,8 @@
  * against the fake Constant Contact on loopback, with the fake's 4 requests/second limit on.
  * `--model <name>` counts them as that model does (test/fake-constant-contact/limits.mts: sliding,
  * the default, calendar, tokenBucket, refusedCounted, spacing) and `--rate <n>` sets the fake's N
- * (10 for partner keys; the node still assumes 4). `--refused-count` is `--model refusedCounted`.
+ * (10 for partner keys), which the node's credential also gets as its *Requests per Second*.
+ * `--refused-count` is `--model refusedCounted`.
  *
  * `npm run bench -- --processes N [--batches 6 --batch-size 30 --split 5,1 --model M --rate N --json]`:
  * instead, N node processes share one app against the fake in its own process (see processes.mts):
@@ -73,7 +74,8 @@ function people(n: number, prefix: string) {
 async function account(fake: FakeConstantContact) {
 	fake.reset();
 	const tokens = await fake.issueTokens();
-	return createHarness(connectedCredential(fake, tokens as never));
+	// The credential's *Requests per Second* is the app's rate, as the fake counts it.
+	return createHarness({ ...connectedCredential(fake, tokens as never), requestsPerSecond: rate });
 }
 
 async function perItem(fake: FakeConstantContact) {

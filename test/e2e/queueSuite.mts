@@ -45,13 +45,20 @@ const MODEL = parseRateLimitModel(process.env.E2E_QUEUE_MODEL, 'E2E_QUEUE_MODEL'
 /** The regular n8n: one process, SQLite, no Redis; the baseline the queue-mode rows compare with. */
 const REGULAR: Scenario = { name: 'one regular n8n process, 50 ms', workers: 0, concurrency: 0, latencyMs: 50 };
 
+/**
+ * E2E_QUEUE_ONLY=<text>: only the queue-mode scenarios whose name contains it (the regular n8n always
+ * runs), e.g. CI's second run under another model: `E2E_QUEUE_MODEL=spacing E2E_QUEUE_ONLY='3 workers'`.
+ */
+const ONLY = process.env.E2E_QUEUE_ONLY;
+
 const SCENARIOS: Scenario[] = [
 	{ name: 'queue mode, 1 worker, 50 ms', workers: 1, concurrency: 6, latencyMs: 50 },
 	{ name: 'queue mode, 1 worker, 400 ms', workers: 1, concurrency: 6, latencyMs: 400 },
 	{ name: 'queue mode, 2 workers', workers: 2, concurrency: 3, latencyMs: 50 },
 	{ name: 'queue mode, 2 workers, token expiring every 20 s', workers: 2, concurrency: 3, latencyMs: 50, tokenLifetimeS: 20 },
 	{ name: 'queue mode, 3 workers', workers: 3, concurrency: 2, latencyMs: 50 },
-];
+].filter((scenario) => !ONLY || scenario.name.includes(ONLY));
+if (SCENARIOS.length === 0) throw new Error(`E2E_QUEUE_ONLY=${ONLY} names no queue-mode scenario`);
 
 interface Row {
 	scenario: Scenario;
