@@ -3,10 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CONTACT_SUBRESOURCE_OPTIONS } from './descriptions/locators.description';
 import { simplifyField } from './descriptions/output.description';
-import { CONTACT_OUTPUT, SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY } from './mapping/contactOutput';
-import type { ResourceOutput } from './mapping/output';
-import { shapeOutput } from './mapping/output';
-import { CAMPAIGN_SENT_OUTPUT, ENGAGEMENT_OUTPUT, SIMPLE_CAMPAIGN_SENT_SUMMARY, SIMPLE_ENGAGEMENT_SUMMARY } from './mapping/reportOutput';
+import { CONTACT_OUTPUT, SIMPLE_CONTACT_INCLUDE, SIMPLE_CONTACT_SUMMARY } from './mapping/contact/contactOutput';
+import type { ResourceOutput } from './mapping/common/output';
+import { shapeOutput } from './mapping/common/output';
+import { CAMPAIGN_SENT_OUTPUT, ENGAGEMENT_OUTPUT, SIMPLE_CAMPAIGN_SENT_SUMMARY, SIMPLE_ENGAGEMENT_SUMMARY } from './mapping/report/reportOutput';
 import { methods } from './methods';
 import { pollCampaignSent } from './trigger/campaignSent';
 import { contactBounced } from './trigger/contactBounced';
@@ -19,7 +19,7 @@ import type { TriggerEvent } from './trigger/poll';
 import { pollContacts } from './trigger/poll';
 import { checkedNumber } from './actions/parameters';
 import { eventIdFrom, eventLocator, trackField, trackParam } from './actions/event/shared';
-import { NEW_REGISTRATION_OUTPUT, SIMPLE_NEW_REGISTRATION_SUMMARY } from './mapping/eventOutput';
+import { NEW_REGISTRATION_OUTPUT, SIMPLE_NEW_REGISTRATION_SUMMARY } from './mapping/event/eventOutput';
 import { assertSupportedN8n } from './n8nVersion';
 
 // Loading on an n8n older than the package supports fails here, with a message that says so.

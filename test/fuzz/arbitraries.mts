@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 
-import { contactFieldSpecs } from '../../nodes/ConstantContact/mapping/fields.ts';
+import { contactFieldSpecs } from '../../nodes/ConstantContact/mapping/contact/fields.ts';
 
 /** One shared 1 MB value: rejected by its length, never scanned. */
 export const ONE_MB = 'x'.repeat(1_000_000);

@@ -1,6 +1,6 @@
 /**
  * The operation families that take item data, each as the pure path one item takes through the
- * node (mapping/*.ts and the helpers the operations call), from hostile input to request body.
+ * node (mapping/<resource>/*.ts and the helpers the operations call), from hostile input to request body.
  * Every input ends in exactly one outcome:
  *
  * - accepted: request bodies, each checked with the fake's own contract validator (swagger-v3.yaml);
@@ -15,25 +15,26 @@ import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
 import { contactRefFrom } from '../../nodes/ConstantContact/actions/contact/locate.ts';
-import { additionalContactInput, listIdsFromPicker, toIdList } from '../../nodes/ConstantContact/actions/contact/shared.ts';
-import { toContactPostRequest, toSignUpFormRequest } from '../../nodes/ConstantContact/mapping/contactBody.ts';
-import { MAPPING_DEFAULTS, applyMappingDefaults } from '../../nodes/ConstantContact/mapping/defaults.ts';
-import { resendBody } from '../../nodes/ConstantContact/mapping/campaignBody.ts';
-import { customFieldDefinitionProblem, customFieldPutBody, customFieldRequest, CUSTOM_FIELD_TYPES } from '../../nodes/ConstantContact/mapping/customFields.ts';
-import { idProblem } from '../../nodes/ConstantContact/mapping/ids.ts';
-import { chunkImportRows, importProblems, toImportRow } from '../../nodes/ConstantContact/mapping/importRow.ts';
-import type { ImportRow } from '../../nodes/ConstantContact/mapping/importRow.ts';
-import { autoMapItem, contactInputFromFields, mergeContactInputs } from '../../nodes/ConstantContact/mapping/input.ts';
-import { LIMITS } from '../../nodes/ConstantContact/mapping/limits.ts';
-import { activityBody, targetProblems } from '../../nodes/ConstantContact/mapping/memberships.ts';
-import type { MembershipKind } from '../../nodes/ConstantContact/mapping/memberships.ts';
-import { mergeContactForPut } from '../../nodes/ConstantContact/mapping/merge.ts';
-import { applyContactChanges } from '../../nodes/ConstantContact/mapping/permission.ts';
-import type { PermissionChange } from '../../nodes/ConstantContact/mapping/permission.ts';
-import { storedContactProblems } from '../../nodes/ConstantContact/mapping/storedContact.ts';
-import type { ContactResource, ContactTarget, CustomFieldDefinition, PermissionToSend } from '../../nodes/ConstantContact/mapping/types.ts';
-import { unique, validateContactInput } from '../../nodes/ConstantContact/mapping/validate.ts';
-import type { ValidContact } from '../../nodes/ConstantContact/mapping/validate.ts';
+import { additionalContactInput } from '../../nodes/ConstantContact/actions/contact/itemContact.ts';
+import { idProblem, listIdsFromPicker, toIdList } from '../../nodes/ConstantContact/mapping/common/ids.ts';
+import { toContactPostRequest, toSignUpFormRequest } from '../../nodes/ConstantContact/mapping/contact/contactBody.ts';
+import { MAPPING_DEFAULTS, applyMappingDefaults } from '../../nodes/ConstantContact/mapping/contact/defaults.ts';
+import { resendBody } from '../../nodes/ConstantContact/mapping/campaign/campaignBody.ts';
+import { customFieldDefinitionProblem, customFieldPutBody, customFieldRequest, CUSTOM_FIELD_TYPES } from '../../nodes/ConstantContact/mapping/contact/customFields.ts';
+import { chunkImportRows, importProblems, toImportRow } from '../../nodes/ConstantContact/mapping/contact/importRow.ts';
+import type { ImportRow } from '../../nodes/ConstantContact/mapping/contact/importRow.ts';
+import { autoMapItem, contactInputFromFields, mergeContactInputs } from '../../nodes/ConstantContact/mapping/contact/input.ts';
+import { LIMITS } from '../../nodes/ConstantContact/mapping/contact/limits.ts';
+import { activityBody, targetProblems } from '../../nodes/ConstantContact/mapping/contact/memberships.ts';
+import type { MembershipKind } from '../../nodes/ConstantContact/mapping/contact/memberships.ts';
+import { mergeContactForPut } from '../../nodes/ConstantContact/mapping/contact/merge.ts';
+import { applyContactChanges } from '../../nodes/ConstantContact/mapping/contact/permission.ts';
+import type { PermissionChange } from '../../nodes/ConstantContact/mapping/contact/permission.ts';
+import { storedContactProblems } from '../../nodes/ConstantContact/mapping/contact/storedContact.ts';
+import type { ContactResource, ContactTarget, CustomFieldDefinition, PermissionToSend } from '../../nodes/ConstantContact/mapping/contact/types.ts';
+import { unique } from '../../nodes/ConstantContact/mapping/common/problems.ts';
+import { validateContactInput } from '../../nodes/ConstantContact/mapping/contact/validate.ts';
+import type { ValidContact } from '../../nodes/ConstantContact/mapping/contact/validate.ts';
 import type { Contract } from '../fake-constant-contact/contract.mts';
 import * as A from './arbitraries.mts';
 import { TRIGGER_FAMILIES } from './triggerFamilies.mts';

@@ -13,9 +13,9 @@ import fc from 'fast-check';
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isConstantContactId } from '../../nodes/ConstantContact/mapping/ids.ts';
-import { shapeOutput } from '../../nodes/ConstantContact/mapping/output.ts';
-import { CAMPAIGN_SENT_OUTPUT, ENGAGEMENT_OUTPUT } from '../../nodes/ConstantContact/mapping/reportOutput.ts';
+import { isConstantContactId } from '../../nodes/ConstantContact/mapping/common/ids.ts';
+import { shapeOutput } from '../../nodes/ConstantContact/mapping/common/output.ts';
+import { CAMPAIGN_SENT_OUTPUT, ENGAGEMENT_OUTPUT } from '../../nodes/ConstantContact/mapping/report/reportOutput.ts';
 import { campaignOf, nextLink, rowsOf } from '../../nodes/ConstantContact/trigger/answers.ts';
 import { sendEvents, sentItem } from '../../nodes/ConstantContact/trigger/campaignSent.ts';
 import { contactBounced } from '../../nodes/ConstantContact/trigger/contactBounced.ts';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import type { ConstantContactContext } from '../../nodes/ConstantContact/transport/request.ts';
+import type { ConstantContactContext } from '../../nodes/ConstantContact/transport/requestTypes.ts';
 
 export type ProbePlan = (ctx: ConstantContactContext) => Promise<unknown>;
 

@@ -4,8 +4,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Activity } from '../transport/activities';
 import { activityErrorSummary, postActivity, waitForActivity } from '../transport/activities';
 import { constantContactRequest } from '../transport/request';
-import { errorItem } from './errorOutput';
+import { asItemError, errorItem } from './errorOutput';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from './parameters';
+import { isApiError } from '../transport/errors';
 
 /** `ListIdList100` and `CustomFieldId100`: at most 100 IDs per delete activity (L1054, L1259). */
 export const BULK_DELETE_PER_ACTIVITY = 100;
@@ -50,15 +51,6 @@ export function bulkDeleteOptions(name: string, displayOptions: INodeProperties[
 	};
 }
 
-function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	const failure =
-		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	failure.context.itemIndex ??= itemIndex;
-	return failure;
-}
-
-const isNotFound = (error: unknown): boolean => error instanceof NodeApiError && String(error.httpCode) === '404';
-
 /**
  * The IDs a completed activity did not delete, with why: Constant Contact's messages that name an ID;
  * when it counted errors it did not attribute, each remaining ID is read back (a 404 means deleted).
@@ -85,7 +77,7 @@ async function failures(this: IExecuteFunctions, spec: BulkDeleteSpec, activity:
 			found.set(id, `${why}; reading the ${spec.noun} shows it is still there`);
 		} catch (error) {
 			// A 404 means it is gone: deleted.
-			if (isNotFound(error)) continue;
+			if (isApiError(error, 404)) continue;
 			throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : asItemError.call(this, error, itemIndex);
 		}
 	}

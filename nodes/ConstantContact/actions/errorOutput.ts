@@ -1,4 +1,5 @@
-import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * A failed item under Continue On Fail, in the shape n8n gives error items (the HTTP Request node's
@@ -21,4 +22,12 @@ export function errorJson(error: unknown): IDataObject {
 /** The error item for one or more input items. */
 export function errorItem(error: unknown, pairedItem: IPairedItemData | IPairedItemData[]): INodeExecutionData {
 	return { json: errorJson(error), pairedItem };
+}
+
+/** An item's failure as n8n reports it: a NodeApiError or NodeOperationError that names the item. */
+export function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	const failure =
+		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	failure.context.itemIndex ??= itemIndex;
+	return failure;
 }

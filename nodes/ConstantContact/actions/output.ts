@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OutputMode, ResourceOutput } from '../mapping/output';
-import { shapeOutput, toOutputMode } from '../mapping/output';
+import type { OutputMode, ResourceOutput } from '../mapping/common/output';
+import { shapeOutput, toOutputMode } from '../mapping/common/output';
 
 /** Which parameter an operation offers: "Simplify" (writes) or "Output" (reads). */
 export type OutputParameter = 'simple' | 'output';

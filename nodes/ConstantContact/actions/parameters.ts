@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DATE_RANGE, dateTimeValue, toIsoDateTime } from '../mapping/dates';
-import { quote } from '../mapping/validate';
+import { DATE_RANGE, dateTimeValue, toIsoDateTime } from '../mapping/common/dates';
+import { quote } from '../mapping/common/problems';
 import { MAX_ACTIVITY_WAIT_MS } from '../transport/activities';
 
 /*

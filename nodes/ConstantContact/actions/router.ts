@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import * as campaign from './campaign/Campaign.resource';
 import * as connection from './connection/Connection.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
-import { errorItem } from './errorOutput';
+import { asItemError, errorItem } from './errorOutput';
 import * as event from './event/Event.resource';
 import { runInLanes } from './lanes';
 import * as list from './list/List.resource';
@@ -66,19 +66,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const execute = operation.execute;
 	if (!execute) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" has no executor`);
 
-	const itemFailure = (error: unknown, itemIndex: number): NodeApiError | NodeOperationError => {
-		const failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		failure.context.itemIndex ??= itemIndex;
-		return failure;
-	};
-
 	// Without Continue On Fail the first bad item ends the run. Items run several at a time, so find it
 	// before any item writes: a batch with one bad item then writes nothing.
 	if (operation.validate && !this.continueOnFail()) {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			await operation.validate.call(this, itemIndex).catch((error: unknown) => {
-				throw itemFailure(error, itemIndex);
+				throw asItemError.call(this, error, itemIndex);
 			});
 		}
 	}
@@ -89,7 +82,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) return [errorItem(error, { item: itemIndex })];
-			throw itemFailure(error, itemIndex);
+			throw asItemError.call(this, error, itemIndex);
 		}
 	};
 

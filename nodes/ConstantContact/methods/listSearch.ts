@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { isValidEmail } from '../mapping/validate';
+import { isValidEmail } from '../mapping/common/email';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { constantContactRequest } from '../transport/request';
 import { isRecord, unusableResponse } from '../transport/responses';
-import { loadAllCustomFields, loadAllLists, loadConfirmedSenders } from './accountData';
+import { loadAllCustomFields, loadAllLists, loadConfirmedSenders } from '../account/lookups';
 
 /**
  * The list picker: Constant Contact filters lists only by exact name, so every page is loaded and

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { constantContactRequestAllItems } from '../transport/paginate';
-import { loadAllCustomFields, loadAllLists } from './accountData';
+import { loadAllCustomFields, loadAllLists } from '../account/lookups';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 

@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { isSelectType } from '../mapping/customFields';
-import { CUSTOM_FIELD_PREFIX, contactFieldSpecs } from '../mapping/fields';
-import type { ContactTarget, CustomFieldDefinition } from '../mapping/types';
-import { loadAllCustomFields } from './accountData';
+import { isSelectType } from '../mapping/contact/customFields';
+import { CUSTOM_FIELD_PREFIX, contactFieldSpecs } from '../mapping/contact/fields';
+import type { ContactTarget, CustomFieldDefinition } from '../mapping/contact/types';
+import { loadAllCustomFields } from '../account/lookups';
 
 /** A custom field as a mapper field: a dropdown of its choices for single_select, text otherwise. */
 function customFieldMapperField(field: CustomFieldDefinition, target: ContactTarget): ResourceMapperField {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { isActivityQueueFullError } from './errors';
-import type { ConstantContactContext } from './request';
+import type { ConstantContactContext } from './requestTypes';
 import { constantContactRequest } from './request';
 import { expectId, isRecord, kindOf, unusableResponse } from './responses';
 

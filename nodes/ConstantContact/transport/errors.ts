@@ -79,9 +79,14 @@ export function isActivityQueueFull(failure: Failure): boolean {
 	return parseErrorBody(failure.body).some((e) => /queued activit|too_many_activities/i.test(`${e.error_key ?? ''} ${e.error_message ?? ''}`));
 }
 
+/** Whether `error` is the NodeApiError the transport threw for an answer with HTTP status `status`. */
+export function isApiError(error: unknown, status: number): error is NodeApiError {
+	return error instanceof NodeApiError && String(error.httpCode) === String(status);
+}
+
 /** The same, read from the NodeApiError the transport threw. */
 export function isActivityQueueFullError(error: unknown): boolean {
-	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '429') return false;
+	if (!isApiError(error, 429)) return false;
 	const response = error.errorResponse as { errors?: unknown } | undefined;
 	return isActivityQueueFull({ status: 429, body: response?.errors });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { API_BASE_URL, DAILY_REQUEST_QUOTA } from './constants';
-import type { ConstantContactContext } from './request';
+import type { ConstantContactContext } from './requestTypes';
 import { constantContactRequest, excerpt, locate } from './request';
 import { isRecord, kindOf, unusableResponse } from './responses';
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
 import { apiPath } from './endpoints';
-import type { ConstantContactContext } from './request';
+import type { ConstantContactContext } from './requestTypes';
 import { inspectAccessToken, lacksScope } from './token';
 
 /**

@@ -1,14 +1,14 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { primaryEmailActivityId } from '../mapping/campaignOutput';
-import { isConstantContactId } from '../mapping/ids';
+import { primaryEmailActivityId } from '../mapping/campaign/campaignOutput';
+import { isConstantContactId } from '../mapping/common/ids';
 import { constantContactRequest } from '../transport/request';
 import { campaignOf, rowsOf } from './answers';
 import { keyPart, readTime, reportUnusableState } from './position';
 import { readNewestFirst } from './readBack';
 import type { StreamEvent } from './stream';
 import { advance, cutoff } from './stream';
+import { isApiError } from '../transport/errors';
 
 /**
  * Campaign Sent: `GET /reports/summary_reports/email_campaign_summaries` lists sent campaigns by
@@ -38,7 +38,7 @@ async function output(this: IPollFunctions, summary: IDataObject): Promise<INode
 	const answer = await constantContactRequest
 		.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(String(summary.campaign_id))}` })
 		.catch((error: unknown) => {
-			if (error instanceof NodeApiError && String(error.httpCode) === '404') return {};
+			if (isApiError(error, 404)) return {};
 			throw error;
 		});
 	return sentItem(summary, campaignOf(this.getNode(), answer));

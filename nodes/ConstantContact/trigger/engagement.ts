@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { isConstantContactId } from '../mapping/ids';
+import { isConstantContactId } from '../mapping/common/ids';
 import { constantContactRequest } from '../transport/request';
 import { isRecord, kindOf } from '../transport/responses';
 import { campaignOf, rowsOf } from './answers';
@@ -9,6 +8,7 @@ import { CLOCK_SKEW_MS, readStoredTime, readTime, reportUnusableState } from './
 import { readNewestFirst } from './readBack';
 import type { StreamState } from './stream';
 import { advance, cutoff } from './stream';
+import { isApiError } from '../transport/errors';
 
 /**
  * Contact Bounced, Contact Opted Out, Contact Clicked: what contacts did with recently sent campaigns.
@@ -65,9 +65,6 @@ interface EngagementState extends IDataObject {
 
 const SUMMARIES = '/reports/summary_reports/email_campaign_summaries';
 const timeOf = (row: IDataObject): number => readTime(row.created_time) ?? Number.NaN;
-
-/** A campaign deleted since it was sent: skipped this poll rather than failing every poll. */
-const gone = (error: unknown): boolean => error instanceof NodeApiError && String(error.httpCode) === '404';
 
 /** The most recently sent campaigns, within the window: one request. */
 async function recentCampaigns(this: IPollFunctions, settings: EngagementSettings, now: number): Promise<IDataObject[]> {
@@ -179,7 +176,8 @@ export async function pollEngagement(
 		if (typeof campaignId !== 'string' || !isConstantContactId(campaignId)) continue;
 		const stored = Object.hasOwn(opened.campaigns, campaignId) ? opened.campaigns[campaignId] : undefined;
 		const campaign = await watched.call(this, campaignId, stored, now).catch((error: unknown) => {
-			if (gone(error)) return undefined;
+			// A campaign deleted since it was sent: skipped this poll rather than failing every poll.
+			if (isApiError(error, 404)) return undefined;
 			throw error;
 		});
 		if (!campaign) continue;
@@ -203,7 +201,7 @@ export async function pollEngagement(
 					ENGAGEMENT.maxPages,
 				)
 				.catch((error: unknown) => {
-					if (gone(error)) return undefined;
+					if (isApiError(error, 404)) return undefined;
 					throw error;
 				});
 			if (!read) continue;

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { defaultTrackOf, fetchEvent, isRegistrationId, isTrackKey, registrationsPath } from '../actions/event/shared';
 import { constantContactRequest } from '../transport/request';
@@ -7,6 +7,7 @@ import { isRecord, kindOf, unusableResponse } from '../transport/responses';
 import { readTime, reportUnusableState } from './position';
 import { readNewestFirst } from './readBack';
 import { advance } from './stream';
+import { isApiError } from '../transport/errors';
 
 /**
  * Event Registration: new registrations of one event track. The contract offers no date filter and no
@@ -59,7 +60,7 @@ async function details(this: IPollFunctions, eventId: string, track: string, reg
 	const answer = await constantContactRequest
 		.call(this, { method: 'GET', path: `${registrationsPath(eventId, track)}/${encodeURIComponent(registrationId)}` })
 		.catch((error: unknown) => {
-			if (error instanceof NodeApiError && String(error.httpCode) === '404') return {};
+			if (isApiError(error, 404)) return {};
 			throw error;
 		});
 	if (!isRecord(answer)) throw unusableResponse(this.getNode(), what, `it is ${kindOf(answer)}, not an object`);
@@ -114,7 +115,7 @@ export async function pollEventRegistrations(
 		eventName = typeof event.name === 'string' ? event.name : null;
 	}
 	const read = await readTrack.call(this, settings.eventId, track).catch((error: unknown) => {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404') {
+		if (isApiError(error, 404)) {
 			throw new NodeOperationError(this.getNode(), `Event ${settings.eventId} has no track ${JSON.stringify(track)}, or the event was deleted`, {
 				description: "Pick the event again, and leave Track ID empty for the event's default track.",
 			});

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { ContactResource } from '../mapping/types';
+import type { ContactResource } from '../mapping/contact/types';
 import { constantContactRequestAllItems } from '../transport/paginate';
 import { keyPart, readTime, reportUnusableState } from './position';
 import { advance, cutoff } from './stream';

@@ -3,7 +3,7 @@ import type { INode } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { errorItem, errorJson } from '../../../nodes/ConstantContact/actions/errorOutput.ts';
-import { invalidInputError } from '../../../nodes/ConstantContact/mapping/validate.ts';
+import { invalidInputError } from '../../../nodes/ConstantContact/mapping/common/problems.ts';
 
 const node = { id: 'cc', name: 'Constant Contact', type: 'constantContact', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 

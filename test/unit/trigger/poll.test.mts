@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { EVENTS, signatureOf } from '../../../nodes/ConstantContact/trigger/poll.ts';
-import type { ContactResource } from '../../../nodes/ConstantContact/mapping/types.ts';
+import type { ContactResource } from '../../../nodes/ConstantContact/mapping/contact/types.ts';
 
 const contact = (over: Partial<ContactResource>): ContactResource => ({ contact_id: 'c1', ...over });
 

@@ -13,7 +13,7 @@ import { pollCampaignSent } from '../../../nodes/ConstantContact/trigger/campaig
 import { contactBounced } from '../../../nodes/ConstantContact/trigger/contactBounced.ts';
 import { pollEngagement } from '../../../nodes/ConstantContact/trigger/engagement.ts';
 import { pollContacts } from '../../../nodes/ConstantContact/trigger/poll.ts';
-import type { ApiRequest } from '../../../nodes/ConstantContact/transport/request.ts';
+import type { ApiRequest } from '../../../nodes/ConstantContact/transport/requestTypes.ts';
 import type { Kind, World as WorldType } from './world.mts';
 import { ACTIVITY, World, uuid } from './world.mts';
 

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiRequest } from '../../../nodes/ConstantContact/transport/request.ts';
+import type { ApiRequest } from '../../../nodes/ConstantContact/transport/requestTypes.ts';
 
 export type Kind = 'contacts' | 'campaignSent' | 'engagement';
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignLocator } from '../../descriptions/campaign.description';
 import { simplifyField } from '../../descriptions/output.description';
-import { CAMPAIGN_OUTPUT, SIMPLE_CAMPAIGN_SUMMARY } from '../../mapping/campaignOutput';
+import { CAMPAIGN_OUTPUT, SIMPLE_CAMPAIGN_SUMMARY } from '../../mapping/campaign/campaignOutput';
 import { withOutput } from '../output';
 import * as cancelResend from './cancelResend.operation';
 import * as create from './create.operation';

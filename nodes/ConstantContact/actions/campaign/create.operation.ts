@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { audienceField, senderLocator } from '../../descriptions/campaign.description';
-import { mergeActivity } from '../../mapping/activityMerge';
-import { contentProblems, createCampaignBody, senderProblems } from '../../mapping/campaignBody';
-import type { CampaignContentInput } from '../../mapping/campaignBody';
-import { EMAIL_CONTENT_INCLUDE, primaryEmailActivityId } from '../../mapping/campaignOutput';
+import { mergeActivity } from '../../mapping/campaign/activityMerge';
+import { contentProblems, createCampaignBody, senderProblems } from '../../mapping/campaign/campaignBody';
+import type { CampaignContentInput } from '../../mapping/campaign/campaignBody';
+import { EMAIL_CONTENT_INCLUDE, primaryEmailActivityId } from '../../mapping/campaign/campaignOutput';
 import { constantContactRequest } from '../../transport/request';
 import { assertScopes } from '../../transport/scopes';
 import { nameConflict } from '../conflict';
 import { afterCreateError, assertNoProblems, htmlContentField, locatorValue, preheaderField, readAudience } from './fields';
 import { fetchActivity, on, statusIs } from './locate';
-import { confirmedSenders } from './senders';
+import { confirmedSenders } from '../../account/lookups';
 
 const show = on(['create']);
 

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { RESEND_LIMITS, resendBody } from '../../mapping/campaignBody';
-import { invalidInputError } from '../../mapping/validate';
+import { RESEND_LIMITS, resendBody } from '../../mapping/campaign/campaignBody';
+import { invalidInputError } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
-import { fetchActivity, isHttpStatus, locatePrimary, on, statusIs } from './locate';
+import { fetchActivity, locatePrimary, on, statusIs } from './locate';
 import { readResend, resendFields, resendPath } from './resend';
+import { isApiError } from '../../transport/errors';
 
 const show = on(['createResend']);
 
@@ -96,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const resend = expectRecord(this.getNode(), created, 'POST /emails/activities/{campaign_activity_id}/non_opener_resends', itemIndex);
 		return [{ json: { campaign_id: campaign.campaign_id, campaign_activity_id: activityId, name, resend_scheduled: true, ...resendFields(resend) } }];
 	} catch (error) {
-		throw isHttpStatus(error, 409)
+		throw isApiError(error, 409)
 			? new NodeApiError(this.getNode(), { status: 409 }, {
 					message: `Campaign: "${name}" already has a resend to non-openers (409); Constant Contact allows one per campaign`,
 					description: 'To change it, cancel it first (Campaign → Cancel Resend), then create it again; Campaign → Get Resend shows the current one.',

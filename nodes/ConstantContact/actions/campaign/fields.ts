@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Audience } from '../../mapping/activityMerge';
-import { audienceFrom } from '../../mapping/activityMerge';
-import { TRACKING_IMAGE } from '../../mapping/htmlChecks';
-import { invalidInputError } from '../../mapping/validate';
+import type { Audience } from '../../mapping/campaign/activityMerge';
+import { audienceFrom } from '../../mapping/campaign/activityMerge';
+import { TRACKING_IMAGE } from '../../mapping/campaign/htmlChecks';
+import { toIdList } from '../../mapping/common/ids';
+import { invalidInputError } from '../../mapping/common/problems';
 
 export const HTML_PLACEHOLDER = `<html><body>${TRACKING_IMAGE}<h1>Hello</h1><p>…</p></body></html>`;
 
@@ -33,19 +34,10 @@ export function locatorValue(value: unknown): string {
 	return String(raw ?? '').trim();
 }
 
-function idList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap(idList);
-	if (value === undefined || value === null) return [];
-	return String(value)
-		.split(',')
-		.map((v) => v.trim())
-		.filter(Boolean);
-}
-
 /** The Audience collection: contact lists or one segment; both is the item's error before any request. */
 export function readAudience(this: IExecuteFunctions, itemIndex: number): Audience | undefined {
 	const audience = this.getNodeParameter('audience', itemIndex, {}) as IDataObject;
-	const { audience: chosen, problems } = audienceFrom({ listIds: idList(audience.contactLists), segment: locatorValue(audience.segment) });
+	const { audience: chosen, problems } = audienceFrom({ listIds: toIdList(audience.contactLists), segment: locatorValue(audience.segment) });
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	return chosen;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { outputFields } from '../../descriptions/output.description';
-import { CAMPAIGN_FIELD_OPTIONS, SIMPLE_CAMPAIGN_SUMMARY, campaignEmailInclude, primaryEmailActivityId } from '../../mapping/campaignOutput';
+import { CAMPAIGN_FIELD_OPTIONS, SIMPLE_CAMPAIGN_SUMMARY, campaignEmailInclude, primaryEmailActivityId } from '../../mapping/campaign/campaignOutput';
 import { readOutputMode } from '../output';
 import { campaignIdParam, fetchActivity, fetchCampaign, on, statusIs } from './locate';
 

@@ -1,18 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { primaryEmailActivityId } from '../../mapping/campaignOutput';
+import { primaryEmailActivityId } from '../../mapping/campaign/campaignOutput';
 import { constantContactRequest } from '../../transport/request';
+import { isApiError } from '../../transport/errors';
 
 export const on = (operation: string[]) => ({ show: { resource: ['campaign'], operation } });
 
 /** Campaign statuses are Title case (`Draft`), activity statuses UPPER case (`DRAFT`): compare without case. */
 export function statusIs(status: unknown, ...wanted: string[]): boolean {
 	return typeof status === 'string' && wanted.some((w) => w.toLowerCase() === status.toLowerCase());
-}
-
-export function isHttpStatus(error: unknown, status: number): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === String(status);
 }
 
 /** The campaign the `campaign` resource locator names. */
@@ -27,7 +24,7 @@ export async function fetchCampaign(this: IExecuteFunctions, campaignId: string,
 	try {
 		return (await constantContactRequest.call(this, { method: 'GET', path: `/emails/${encodeURIComponent(campaignId)}`, itemIndex })) as IDataObject;
 	} catch (error) {
-		throw isHttpStatus(error, 404)
+		throw isApiError(error, 404)
 			? new NodeOperationError(this.getNode(), `Campaign: no email campaign with ID ${campaignId} in this Constant Contact account`, {
 					itemIndex,
 					description: 'Pick the campaign from the list, or check the ID (a campaign ID is a UUID, not the campaign name).',

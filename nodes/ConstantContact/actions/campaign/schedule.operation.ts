@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasAudience } from '../../mapping/activityMerge';
-import { scheduleBody } from '../../mapping/campaignBody';
+import { hasAudience } from '../../mapping/campaign/activityMerge';
+import { scheduleBody } from '../../mapping/campaign/campaignBody';
 import { constantContactRequest } from '../../transport/request';
-import { invalidInputError } from '../../mapping/validate';
+import { invalidInputError } from '../../mapping/common/problems';
 import { checkedDateTime } from '../parameters';
 import { fetchActivity, locatePrimary, on, statusIs } from './locate';
 

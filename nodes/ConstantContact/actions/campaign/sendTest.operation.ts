@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { TEST_SEND_LIMITS, testRecipients } from '../../mapping/campaignBody';
+import { TEST_SEND_LIMITS, testRecipients } from '../../mapping/campaign/campaignBody';
 import { constantContactRequest } from '../../transport/request';
 import { assertNoProblems } from './fields';
-import { isHttpStatus, locatePrimary, on } from './locate';
+import { locatePrimary, on } from './locate';
+import { isApiError } from '../../transport/errors';
 
 const show = on(['sendTest']);
 
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		await constantContactRequest.call(this, { method: 'POST', path: `/emails/activities/${encodeURIComponent(activityId)}/tests`, body, itemIndex, idempotent: false });
 	} catch (error) {
 		// The daily limit is counted by Constant Contact, not knowable here: say it when a test is refused.
-		throw isHttpStatus(error, 400)
+		throw isApiError(error, 400)
 			? new NodeApiError(this.getNode(), { status: 400 }, {
 					message: (error as NodeApiError).message,
 					description: `Correct what Constant Contact names above. Test sends are also limited to ${TEST_SEND_LIMITS.perDay} recipients a day per account (each address counts): if that is the reason, try again tomorrow.`,

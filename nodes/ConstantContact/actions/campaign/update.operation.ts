@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { audienceField, senderLocator } from '../../descriptions/campaign.description';
-import type { ActivityChanges } from '../../mapping/activityMerge';
-import { mergeActivity } from '../../mapping/activityMerge';
-import type { CampaignContentInput } from '../../mapping/campaignBody';
-import { contentProblems, senderProblems } from '../../mapping/campaignBody';
+import type { ActivityChanges } from '../../mapping/campaign/activityMerge';
+import { mergeActivity } from '../../mapping/campaign/activityMerge';
+import type { CampaignContentInput } from '../../mapping/campaign/campaignBody';
+import { contentProblems, senderProblems } from '../../mapping/campaign/campaignBody';
 import { constantContactRequest } from '../../transport/request';
 import { nameConflict } from '../conflict';
 import { assertNoProblems, htmlContentField, locatorValue, preheaderField, readAudience } from './fields';
 import { fetchActivity, locatePrimary, on, statusIs } from './locate';
-import { confirmedSenders } from './senders';
+import { confirmedSenders } from '../../account/lookups';
 
 const show = on(['update']);
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../descriptions/output.description';
-import { CONTACT_OUTPUT, SIMPLE_CONTACT_SUMMARY } from '../../mapping/contactOutput';
+import { CONTACT_OUTPUT, SIMPLE_CONTACT_SUMMARY } from '../../mapping/contact/contactOutput';
 import { withBatchOutput, withOutput } from '../output';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';

@@ -3,19 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { MAPPER_DESCRIPTION, contactFieldsMapper } from '../../descriptions/contactFields.description';
 import { contactsAdditionalFields, tagsField, existingContactOptions, mappingDefaultsField } from '../../descriptions/contactAdditional.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
-import { toContactPostRequest } from '../../mapping/contactBody';
-import type { PermissionToSend } from '../../mapping/types';
-import type { ValidContact } from '../../mapping/validate';
-import {
-	CONTACTS_PARAMETERS,
-	createContactOrConflict,
-	findContactByEmail,
-	itemEmail,
-	readUpdateOptions,
-	readValidContact,
-	updateExistingContact,
-	withDropped,
-} from './shared';
+import { toContactPostRequest } from '../../mapping/contact/contactBody';
+import type { PermissionToSend } from '../../mapping/contact/types';
+import type { ValidContact } from '../../mapping/contact/validate';
+import { createContactOrConflict, findContactByEmail, readUpdateOptions, updateExistingContact } from './contactWrites';
+import { CONTACTS_PARAMETERS } from './fieldParameters';
+import { itemEmail, readValidContact, withDropped } from './itemContact';
 
 const show = { resource: ['contact'], operation: ['create'] };
 

@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { contactLocator } from '../../descriptions/locators.description';
-import { idProblem } from '../../mapping/ids';
-import { isDeleted } from '../../mapping/merge';
-import { invalidInputError } from '../../mapping/validate';
+import { idProblem } from '../../mapping/common/ids';
+import { isDeleted } from '../../mapping/contact/merge';
+import { invalidInputError } from '../../mapping/common/problems';
 import type { Activity } from '../../transport/activities';
 import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
-import { errorItem } from '../errorOutput';
+import { asItemError, errorItem } from '../errorOutput';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
 import type { ContactRef } from './locate';
-import { contactRefKey, findContact, isNotFound, notFoundError, readContactRef, requireContact } from './locate';
+import { contactRefKey, findContact, notFoundError, readContactRef, requireContact } from './locate';
+import { isApiError } from '../../transport/errors';
 
 const show = { resource: ['contact'], operation: ['delete'] };
 
@@ -80,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	await constantContactRequest
 		.call(this, { method: 'DELETE', path: `/contacts/${encodeURIComponent(contactId)}`, itemIndex })
 		.catch((error: unknown) => {
-			throw isNotFound(error) ? notFoundError.call(this, ref, itemIndex) : error;
+			throw isApiError(error, 404) ? notFoundError.call(this, ref, itemIndex) : error;
 		});
 	return [
 		{
@@ -102,13 +103,6 @@ export function deletesInBulk(this: IExecuteFunctions): boolean {
 	const options = this.getNodeParameter('deleteOptions', 0, {}) as IDataObject;
 	const processing = (options.processing as string | undefined) ?? 'auto';
 	return processing === 'bulk' || (processing === 'auto' && this.getInputData().length > 1);
-}
-
-function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	const failure =
-		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	failure.context.itemIndex ??= itemIndex;
-	return failure;
 }
 
 interface Entry {

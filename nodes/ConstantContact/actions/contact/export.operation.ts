@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFields } from '../../descriptions/output.description';
-import { CsvReader } from '../../mapping/csv';
-import type { ExportRow } from '../../mapping/contactExport';
+import { CsvReader } from '../../mapping/contact/csv';
+import type { ExportRow } from '../../mapping/contact/contactExport';
 import {
 	EMAIL_DETAIL_FIELDS,
 	EXPORT_FIELD_OPTIONS,
@@ -13,16 +13,15 @@ import {
 	rawExportContact,
 	selectedExportContact,
 	simplifyExportContact,
-} from '../../mapping/contactExport';
-import { idProblem } from '../../mapping/ids';
-import { invalidInputError, unique } from '../../mapping/validate';
+} from '../../mapping/contact/contactExport';
+import { idProblem, toIdList } from '../../mapping/common/ids';
+import { invalidInputError, unique } from '../../mapping/common/problems';
 import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import type { Activity } from '../../transport/activities';
 import { constantContactRequest, isByteStream } from '../../transport/request';
 import { unusableResponse } from '../../transport/responses';
 import { readOutputMode } from '../output';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
-import { toIdList } from './shared';
 
 const show = { resource: ['contact'], operation: ['export'] };
 

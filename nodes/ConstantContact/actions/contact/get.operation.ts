@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { contactLocator, includeField } from '../../descriptions/locators.description';
-import { CONTACT_FIELD_OPTIONS, SIMPLE_CONTACT_SUMMARY, contactInclude } from '../../mapping/contactOutput';
+import { CONTACT_FIELD_OPTIONS, SIMPLE_CONTACT_SUMMARY, contactInclude } from '../../mapping/contact/contactOutput';
 import { outputFields } from '../../descriptions/output.description';
 import { readOutputMode } from '../output';
 import { findContact, notFoundError, readContactRef } from './locate';

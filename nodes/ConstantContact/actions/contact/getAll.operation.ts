@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { includeField, returnAllFields } from '../../descriptions/locators.description';
-import { CONTACT_FIELD_OPTIONS } from '../../mapping/contactOutput';
+import { CONTACT_FIELD_OPTIONS } from '../../mapping/contact/contactOutput';
 import { outputFields } from '../../descriptions/output.description';
 import { SIMPLIFIED_CONTACT, readContactInclude } from './get.operation';
-import { toIdList } from './shared';
+import { toIdList } from '../../mapping/common/ids';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { checkedDateTime, readLimit } from '../parameters';
 

@@ -4,15 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import { customFieldsField, mappingDefaultsField, phoneNumbersField, streetAddressesField } from '../../descriptions/contactAdditional.description';
 import { MAPPER_DESCRIPTION, contactFieldsMapper } from '../../descriptions/contactFields.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
-import type { ImportRow } from '../../mapping/importRow';
-import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/importRow';
-import { invalidInputError } from '../../mapping/validate';
+import type { ImportRow } from '../../mapping/contact/importRow';
+import { IMPORT_LIMITS, chunkImportRows, importProblems, toImportRow } from '../../mapping/contact/importRow';
+import { invalidInputError } from '../../mapping/common/problems';
 import type { Activity } from '../../transport/activities';
 import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { errorItem } from '../errorOutput';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
-import type { FieldParameters } from './shared';
-import { getCustomFieldDefinitions, readValidContact } from './shared';
+import type { FieldParameters } from './fieldParameters';
+import { getCustomFieldDefinitions } from '../../account/lookups';
+import { readValidContact } from './itemContact';
 
 const show = { resource: ['contact'], operation: ['import'] };
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { storedContactProblems } from '../../mapping/storedContact';
-import type { ContactResource } from '../../mapping/types';
+import { storedContactProblems } from '../../mapping/contact/storedContact';
+import type { ContactResource } from '../../mapping/contact/types';
 import { constantContactRequest } from '../../transport/request';
 import { isRecord, kindOf, unusableResponse } from '../../transport/responses';
+import { isApiError } from '../../transport/errors';
 
 /** How the contact locator named the contact. */
 export interface ContactRef {
@@ -54,10 +55,6 @@ export function describeRef(ref: ContactRef): string {
 	return ref.by === 'email' ? `the email address ${ref.value}` : `the ID ${ref.value}`;
 }
 
-export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === '404';
-}
-
 /** A contact from an answer, checked before its ID goes into a path or its fields into a PUT. */
 export function readContact(this: IExecuteFunctions, value: unknown, what: string, itemIndex: number): ContactResource {
 	const problems = storedContactProblems(value);
@@ -95,7 +92,7 @@ export async function findContact(
 			.then(
 				(contact) => readContact.call(this, contact, 'GET /contacts/{contact_id}', itemIndex),
 				(error: unknown) => {
-					if (isNotFound(error)) return undefined;
+					if (isApiError(error, 404)) return undefined;
 					throw error;
 				},
 			);

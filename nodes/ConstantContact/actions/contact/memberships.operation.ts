@@ -1,23 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { contactLocator, tagIdsField } from '../../descriptions/locators.description';
-import { idProblem } from '../../mapping/ids';
-import { LIMITS } from '../../mapping/limits';
-import { activityBody, targetProblems } from '../../mapping/memberships';
-import { isDeleted, mergeContactForPut } from '../../mapping/merge';
-import type { ContactResource } from '../../mapping/types';
-import { invalidInputError, unique } from '../../mapping/validate';
+import { idProblem, listIdsFromPicker, toIdList } from '../../mapping/common/ids';
+import { LIMITS } from '../../mapping/contact/limits';
+import { activityBody, targetProblems } from '../../mapping/contact/memberships';
+import { isDeleted, mergeContactForPut } from '../../mapping/contact/merge';
+import type { ContactResource } from '../../mapping/contact/types';
+import { invalidInputError, unique } from '../../mapping/common/problems';
 import type { Activity } from '../../transport/activities';
 import { activityErrorSummary, postActivity, waitForActivity } from '../../transport/activities';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
-import { errorItem } from '../errorOutput';
+import { asItemError, errorItem } from '../errorOutput';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, readTimeoutMs } from '../parameters';
 import type { ContactRef } from './locate';
 import { findContact, readContactRef, requireContact, resolveContactId } from './locate';
-import { listIdsFromPicker, toIdList } from './shared';
 
 /** Constant Contact's bulk membership and tagging activities take at most this many contact IDs. */
 export const BULK_CONTACTS_PER_ACTIVITY = 500;
@@ -107,13 +106,6 @@ function readTargets(this: IExecuteFunctions, spec: Spec, itemIndex: number): st
 	const problems = targetProblems(spec.kind, ids);
 	if (problems.length) throw invalidInputError(this.getNode(), problems, itemIndex);
 	return ids;
-}
-
-function asItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	const failure =
-		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	failure.context.itemIndex ??= itemIndex;
-	return failure;
 }
 
 /** One contact: read its lists or tags, change them, PUT the merged contact (every other field kept). */

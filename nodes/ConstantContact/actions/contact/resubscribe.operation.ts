@@ -3,10 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { contactLocator } from '../../descriptions/locators.description';
-import { invalidInputError, unique } from '../../mapping/validate';
+import { invalidInputError, unique } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
 import { contactRefKey, readContactRef, requireContact } from './locate';
-import { listIdsFromPicker } from './shared';
+import { listIdsFromPicker } from '../../mapping/common/ids';
+import { isApiError } from '../../transport/errors';
 
 const show = { resource: ['contact'], operation: ['resubscribe'] };
 
@@ -68,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		})
 		.catch((error: unknown) => {
-			if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') throw error;
+			if (!isApiError(error, 409)) throw error;
 			if (ambiguous) return;
 			throw new NodeApiError(this.getNode(), { status: 409 }, {
 				message: `Constant Contact already sent ${address} a resubscribe email (409)`,

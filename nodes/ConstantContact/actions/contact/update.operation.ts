@@ -11,19 +11,19 @@ import {
 import { contactFieldsMapper } from '../../descriptions/contactFields.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
 import { contactLocator } from '../../descriptions/locators.description';
-import type { MembershipMode } from '../../mapping/merge';
-import { isDeleted, mergeContactForPut } from '../../mapping/merge';
-import type { ContactChangeOptions, PermissionChange } from '../../mapping/permission';
-import { applyContactChanges } from '../../mapping/permission';
-import type { ContactPutRequest, ContactResource, PermissionToSend } from '../../mapping/types';
-import { CONTACT_INCLUDE, PUT_PERMISSIONS } from '../../mapping/types';
-import type { ValidContact } from '../../mapping/validate';
-import { invalidInputError } from '../../mapping/validate';
+import type { MembershipMode } from '../../mapping/contact/merge';
+import { CONTACT_SUBRESOURCES, isDeleted, mergeContactForPut, uncarriedSubresources } from '../../mapping/contact/merge';
+import type { ContactChangeOptions, PermissionChange } from '../../mapping/contact/permission';
+import { applyContactChanges } from '../../mapping/contact/permission';
+import type { ContactPutRequest, ContactResource, PermissionToSend } from '../../mapping/contact/types';
+import { PUT_PERMISSIONS } from '../../mapping/contact/types';
+import type { ValidContact } from '../../mapping/contact/validate';
+import { invalidInputError } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 import { contactRefKey, readContactRef, requireContact } from './locate';
-import type { FieldParameters } from './shared';
-import { readValidContact, withDropped } from './shared';
+import type { FieldParameters } from './fieldParameters';
+import { readValidContact, withDropped } from './itemContact';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
@@ -34,8 +34,6 @@ const UPDATE_PARAMETERS: FieldParameters = {
 	taggings: true,
 	defaults: 'mappingDefaults',
 };
-
-const SUBRESOURCES = CONTACT_INCLUDE.split(',') as Array<keyof ContactResource>;
 
 export const description: INodeProperties[] = [
 	contactLocator({ show }, 'The contact to update: from the list, by email address or by contact ID'),
@@ -144,7 +142,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const ref = readContactRef.call(this, itemIndex);
 	const options = this.getNodeParameter('changeOptions', itemIndex, {}) as IDataObject;
-	const existing = await requireContact.call(this, ref, SUBRESOURCES as string[], itemIndex);
+	const existing = await requireContact.call(this, ref, CONTACT_SUBRESOURCES as string[], itemIndex);
 	const storedAddress = existing.email_address?.address;
 	const contact = await readValidContact.call(this, UPDATE_PARAMETERS, 'contacts', itemIndex, { email: storedAddress });
 	return withDropped(contact, await updateContact.call(this, existing, contact, options, itemIndex));
@@ -213,8 +211,7 @@ async function updateContact(
 	} else {
 		updated = await put(merge.body);
 	}
-	// The PUT answers with the subresources it carried; the others are unchanged.
-	const kept = Object.fromEntries(SUBRESOURCES.filter((k) => updated[k] === undefined && existing[k] !== undefined).map((k) => [k, existing[k]]));
+	const kept = uncarriedSubresources(existing, updated);
 	return [
 		{
 			json: {

@@ -9,25 +9,17 @@ import {
 	mappingDefaultsField,
 } from '../../descriptions/contactAdditional.description';
 import { listMembershipsField } from '../../descriptions/lists.description';
-import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contactBody';
-import { CREATION_CLOCK_SKEW_MS } from '../../mapping/createdBy';
-import type { ContactResource, PermissionToSend } from '../../mapping/types';
-import { CONTACT_INCLUDE } from '../../mapping/types';
-import type { ValidContact } from '../../mapping/validate';
+import { toContactPostRequest, toSignUpFormRequest } from '../../mapping/contact/contactBody';
+import { CREATION_CLOCK_SKEW_MS } from '../../mapping/contact/createdBy';
+import type { ContactResource, PermissionToSend } from '../../mapping/contact/types';
+import { CONTACT_INCLUDE } from '../../mapping/contact/types';
+import type { ValidContact } from '../../mapping/contact/validate';
 import { constantContactRequest } from '../../transport/request';
 import { expectId, expectRecord } from '../../transport/responses';
 import { readContact } from './locate';
-import {
-	CONTACTS_PARAMETERS,
-	SIGN_UP_PARAMETERS,
-	createContactOrConflict,
-	findContactByEmail,
-	itemEmail,
-	readUpdateOptions,
-	readValidContact,
-	updateExistingContact,
-	withDropped,
-} from './shared';
+import { createContactOrConflict, findContactByEmail, readUpdateOptions, updateExistingContact } from './contactWrites';
+import { CONTACTS_PARAMETERS, SIGN_UP_PARAMETERS } from './fieldParameters';
+import { itemEmail, readValidContact, withDropped } from './itemContact';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 const accountSync = { show: { ...show, consentPath: ['accountSync'] } };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { SELECT_TYPES, customFieldRequest } from '../../mapping/customFields';
+import { SELECT_TYPES, customFieldRequest } from '../../mapping/contact/customFields';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 import { nameConflict } from '../conflict';

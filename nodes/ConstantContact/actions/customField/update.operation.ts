@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { customFieldLocator } from '../../descriptions/locators.description';
-import { customFieldDefinitionProblem, customFieldPutBody } from '../../mapping/customFields';
-import type { CustomFieldDefinition } from '../../mapping/types';
+import { customFieldDefinitionProblem, customFieldPutBody } from '../../mapping/contact/customFields';
+import type { CustomFieldDefinition } from '../../mapping/contact/types';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord, unusableResponse } from '../../transport/responses';
 import { nameConflict } from '../conflict';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENT_OUTPUT, REGISTRATION_OUTPUT } from '../../mapping/eventOutput';
+import { EVENT_OUTPUT, REGISTRATION_OUTPUT } from '../../mapping/event/eventOutput';
 import { withOutput } from '../output';
 import * as getAll from './getAll.operation';
 import * as getRegistrations from './getRegistrations.operation';

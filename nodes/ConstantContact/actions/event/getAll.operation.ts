@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllFields } from '../../descriptions/locators.description';
 import { outputFields } from '../../descriptions/output.description';
-import { EVENT_FIELD_OPTIONS, SIMPLIFIED_EVENTS } from '../../mapping/eventOutput';
+import { EVENT_FIELD_OPTIONS, SIMPLIFIED_EVENTS } from '../../mapping/event/eventOutput';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { readLimit } from '../parameters';
 import { on } from './shared';

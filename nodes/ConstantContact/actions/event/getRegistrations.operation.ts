@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { returnAllFields } from '../../descriptions/locators.description';
 import { outputFields } from '../../descriptions/output.description';
-import { REGISTRATION_FIELD_OPTIONS, SIMPLIFIED_REGISTRATIONS } from '../../mapping/eventOutput';
+import { REGISTRATION_FIELD_OPTIONS, SIMPLIFIED_REGISTRATIONS } from '../../mapping/event/eventOutput';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { readLimit } from '../parameters';
 import { chosen, SORT_ORDERS } from './getAll.operation';

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { accountLocator } from '../../descriptions/locators.description';
-import { isConstantContactId } from '../../mapping/ids';
+import { isConstantContactId } from '../../mapping/common/ids';
 import { constantContactRequest } from '../../transport/request';
 import { isRecord, kindOf, unusableResponse } from '../../transport/responses';
+import { isApiError } from '../../transport/errors';
 
 export const on = (operation: string[]) => ({ show: { resource: ['event'], operation } });
 
@@ -73,8 +74,6 @@ export function trackParam(node: INode, value: unknown, itemIndex?: number): str
 	return key;
 }
 
-const isHttpStatus = (error: unknown, status: number): boolean => error instanceof NodeApiError && String(error.httpCode) === String(status);
-
 /** `GET /events/{event_id}`; a 404 says which event is missing. */
 export async function fetchEvent(this: IExecuteFunctions | IPollFunctions, eventId: string, itemIndex?: number): Promise<IDataObject> {
 	const what = 'GET /events/{event_id}';
@@ -82,7 +81,7 @@ export async function fetchEvent(this: IExecuteFunctions | IPollFunctions, event
 	try {
 		answer = await constantContactRequest.call(this, { method: 'GET', path: `/events/${encodeURIComponent(eventId)}`, itemIndex });
 	} catch (error) {
-		throw isHttpStatus(error, 404)
+		throw isApiError(error, 404)
 			? new NodeOperationError(this.getNode(), `Event: no event with ID ${eventId} in this Constant Contact account`, {
 					itemIndex,
 					description: 'Pick the event from the list, or check the ID (an event ID is a UUID, not the event name); a deleted event is not found.',
@@ -111,7 +110,7 @@ export async function resolveTrack(this: IExecuteFunctions, eventId: string, ite
 
 /** A 404 on a track's registrations: the event or the track is not there. */
 export function trackNotFound(this: IExecuteFunctions, error: unknown, eventId: string, track: string, itemIndex: number): unknown {
-	if (!isHttpStatus(error, 404)) return error;
+	if (!isApiError(error, 404)) return error;
 	return new NodeOperationError(this.getNode(), `Event ${eventId} has no track ${quote(track)}, or the event does not exist`, {
 		itemIndex,
 		description: "Leave Track ID empty for the event's default track, or copy a track key from a registration's track_key.",

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idProblem } from '../../mapping/ids';
+import { idProblem } from '../../mapping/common/ids';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord } from '../../transport/responses';
 

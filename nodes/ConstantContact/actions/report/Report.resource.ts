@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { STATS_OUTPUT, SUMMARY_OUTPUT, TRACKING_OUTPUT } from '../../mapping/reportOutput';
+import { STATS_OUTPUT, SUMMARY_OUTPUT, TRACKING_OUTPUT } from '../../mapping/report/reportOutput';
 import { withOutput } from '../output';
 import * as getCampaignStats from './getCampaignStats.operation';
 import * as getCampaignSummaries from './getCampaignSummaries.operation';

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { outputFields } from '../../descriptions/output.description';
-import { SIMPLIFIED_STATS, STATS_FIELD_OPTIONS } from '../../mapping/reportOutput';
+import { toIdList } from '../../mapping/common/ids';
+import { SIMPLIFIED_STATS, STATS_FIELD_OPTIONS } from '../../mapping/report/reportOutput';
+import { unique } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
-import { chunks, idList, on } from './shared';
+import { chunks, on } from './shared';
+import { isApiError } from '../../transport/errors';
 
 const show = on(['getCampaignStats']);
 
@@ -57,7 +60,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const statsFor = this.getNodeParameter('statsFor', itemIndex, 'campaigns') as 'campaigns' | 'campaignActivities';
 	const activities = statsFor === 'campaignActivities';
-	const ids = idList(this.getNodeParameter(activities ? 'campaignActivityIds' : 'campaignIds', itemIndex, ''));
+	const ids = unique(toIdList(this.getNodeParameter(activities ? 'campaignActivityIds' : 'campaignIds', itemIndex, '')));
 	const field = activities ? 'Campaign Activity IDs' : 'Campaign Names or IDs';
 	if (!ids.length) throw new NodeOperationError(this.getNode(), `${field}: required; choose at least one`, { itemIndex });
 	// A malformed activity id makes Constant Contact answer 404 for all of them: said here instead.
@@ -74,7 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			answer = (await constantContactRequest.call(this, { method: 'GET', path: `${path}/${batch.map(encodeURIComponent).join(',')}`, itemIndex })) as typeof answer;
 		} catch (error) {
-			throw error instanceof NodeApiError && String(error.httpCode) === '404' && !activities
+			throw isApiError(error, 404) && !activities
 				? new NodeOperationError(this.getNode(), `${field}: Constant Contact has no stats for at least one of these campaigns (404), so it answered none`, {
 						itemIndex,
 						description: `Check that each ID is a campaign of this account: ${batch.join(', ')}.`,

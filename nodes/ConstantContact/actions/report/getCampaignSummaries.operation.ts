@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { returnAllFields } from '../../descriptions/locators.description';
 import { outputFields } from '../../descriptions/output.description';
-import { SIMPLIFIED_SUMMARIES, SUMMARY_FIELD_OPTIONS } from '../../mapping/reportOutput';
+import { SIMPLIFIED_SUMMARIES, SUMMARY_FIELD_OPTIONS } from '../../mapping/report/reportOutput';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { readOutputMode } from '../output';
 import { on } from './shared';

@@ -4,10 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { campaignLocator } from '../../descriptions/campaign.description';
 import { returnAllFields } from '../../descriptions/locators.description';
 import { outputFields } from '../../descriptions/output.description';
-import { SIMPLIFIED_TRACKING, TRACKING_FIELD_OPTIONS } from '../../mapping/reportOutput';
+import { toIdList } from '../../mapping/common/ids';
+import { SIMPLIFIED_TRACKING, TRACKING_FIELD_OPTIONS } from '../../mapping/report/reportOutput';
+import { unique } from '../../mapping/common/problems';
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { locatePrimary } from '../campaign/locate';
-import { idList, on } from './shared';
+import { on } from './shared';
 import { readLimit } from '../parameters';
 
 const show = on(['getTracking']);
@@ -98,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!/^\d+$/.test(urlId)) throw new NodeOperationError(this.getNode(), `Link ID: "${urlId}" is not a link ID (the number in a click row's url_id)`, { itemIndex });
 		qs.url_id = urlId;
 	}
-	const codes = idList(options.bounceCodes);
+	const codes = unique(toIdList(options.bounceCodes));
 	// Repeated, as the contract's `collectionFormat: multi` asks: bounce_code=B&bounce_code=D.
 	if (report === 'bounces' && codes.length) qs.bounce_code = codes;
 	const given = String(options.campaignActivityId ?? '').trim();

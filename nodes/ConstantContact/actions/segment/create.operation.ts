@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { EXAMPLE_CRITERIA, segmentCriteria } from '../../mapping/segmentCriteria';
-import { invalidInputError } from '../../mapping/validate';
+import { EXAMPLE_CRITERIA, segmentCriteria } from '../../mapping/segment/segmentCriteria';
+import { invalidInputError } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
 import { nameConflict } from '../conflict';
 import { checkSegmentName, on } from './shared';

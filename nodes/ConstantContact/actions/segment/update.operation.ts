@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { segmentCriteria } from '../../mapping/segmentCriteria';
-import { invalidInputError } from '../../mapping/validate';
+import { segmentCriteria } from '../../mapping/segment/segmentCriteria';
+import { invalidInputError } from '../../mapping/common/problems';
 import { constantContactRequest } from '../../transport/request';
 import { expectRecord, kindOf, unusableResponse } from '../../transport/responses';
 import { nameConflict } from '../conflict';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { tagLocator } from '../../descriptions/locators.description';
-import { idProblem } from '../../mapping/ids';
+import { idProblem } from '../../mapping/common/ids';
 import { constantContactRequest } from '../../transport/request';
 
 const show = { resource: ['tag'], operation: ['delete'] };

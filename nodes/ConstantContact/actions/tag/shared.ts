@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idProblem } from '../../mapping/ids';
+import { idProblem } from '../../mapping/common/ids';
 
 /** The longest tag name Constant Contact takes (`TagPost`, `TagPut`). */
 export const MAX_TAG_NAME = 255;
