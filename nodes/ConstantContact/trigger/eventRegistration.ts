@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { defaultTrackOf, fetchEvent, isRegistrationId, isTrackKey, registrationsPath } from '../actions/event/shared';
+import { defaultTrackOf, fetchEvent, isRegistrationId, isTrackKey, registrationsPath } from '../account/events';
 import { constantContactRequest } from '../transport/request';
 import { isRecord, kindOf, unusableResponse } from '../transport/responses';
 import { readTime, reportUnusableState } from './position';

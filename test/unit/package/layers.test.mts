@@ -2,7 +2,7 @@
 //
 //   transport/  mapping/  descriptions/        the base: each imports only itself and n8n-workflow
 //   account/                                   the account's lookups: transport/ and mapping/
-//   actions/  methods/  trigger/               what the nodes run: anything below; methods/ and actions/ not each other
+//   actions/  methods/  trigger/               what the nodes run: anything below; none of them each other
 //   *.node.ts                                  the nodes: anything
 //
 // Run alone: npx vitest run test/unit/package/layers.test.mts
@@ -66,7 +66,7 @@ const FORBIDDEN: Record<string, string[]> = {
 	account: ['descriptions', 'actions', 'methods', 'trigger', 'node'],
 	actions: ['methods', 'trigger', 'node'],
 	methods: ['actions', 'trigger', 'node'],
-	trigger: ['methods', 'node'],
+	trigger: ['actions', 'methods', 'node'],
 	credentials: ['transport', 'mapping', 'descriptions', 'account', 'actions', 'methods', 'trigger', 'node'],
 };
 

@@ -6,7 +6,8 @@ import { REGISTRATION_FIELD_OPTIONS, SIMPLIFIED_REGISTRATIONS } from '../../mapp
 import { constantContactRequestAllItems } from '../../transport/paginate';
 import { readLimit } from '../parameters';
 import { chosen, SORT_ORDERS } from './getAll.operation';
-import { eventIdParam, eventLocator, on, registrationsPath, resolveTrack, trackField, trackNotFound } from './shared';
+import { registrationsPath } from '../../account/events';
+import { eventIdParam, eventLocator, on, resolveTrack, trackField, trackNotFound } from './shared';
 
 const show = on(['getRegistrations']);
 

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { constantContactRequest } from '../../transport/request';
 import { isRecord, kindOf, unusableResponse } from '../../transport/responses';
 import { chosen } from './getAll.operation';
-import { eventIdParam, eventLocator, isRegistrationId, on, registrationsPath, resolveTrack, trackField, trackNotFound } from './shared';
+import { isRegistrationId, registrationsPath } from '../../account/events';
+import { eventIdParam, eventLocator, on, resolveTrack, trackField, trackNotFound } from './shared';
 
 const show = on(['updateRegistrationStatus']);
 
