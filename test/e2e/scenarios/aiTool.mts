@@ -74,6 +74,7 @@ export async function aiToolType(ctx: Ctx): Promise<void> {
 		[shown('output'), shown('simple')],
 		[
 			[
+				'contact: export = simple',
 				'contact: get = simple',
 				'contact: getAll = simple',
 				'campaign: get = simple',
