@@ -25,6 +25,7 @@ import { customExtensions } from './scenarios/customExtensions.mts';
 import { errorOutput, retryMeetsDeletedContact } from './scenarios/errorOutput.mts';
 import { activateRegistrationTrigger, eventWorkflows, registrationsEmittedOnce } from './scenarios/events.mts';
 import { prepareExamples, runExamples } from './scenarios/examples.mts';
+import { moreOperationWorkflows, moreOperations } from './scenarios/moreOperations.mts';
 import { scenarioWorkflows, seedAccount } from './scenarios/setup.mts';
 import { signUp } from './scenarios/signUp.mts';
 import { tokenRefresh } from './scenarios/tokenRefresh.mts';
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
 
 	const examples = await step('import the scenario workflows and examples/*.json (n8n import:workflow)', async () => {
 		const prepared = prepareExamples(ctx).filter((e) => full || CORE_EXAMPLES.includes(e.file));
-		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...coreFaultWorkflows(ctx, NODE_TYPE_COMMUNITY), ...redirectWorkflows(ctx, NODE_TYPE_COMMUNITY), ...eventWorkflows(ctx, NODE_TYPE_COMMUNITY), aiToolWorkflow(ctx), ...prepared.map((e) => e.workflow)]);
+		await n8n.importWorkflows([...scenarioWorkflows(ctx, NODE_TYPE_COMMUNITY), ...coreFaultWorkflows(ctx, NODE_TYPE_COMMUNITY), ...redirectWorkflows(ctx, NODE_TYPE_COMMUNITY), ...eventWorkflows(ctx, NODE_TYPE_COMMUNITY), ...(full ? moreOperationWorkflows(ctx, NODE_TYPE_COMMUNITY) : []), aiToolWorkflow(ctx), ...prepared.map((e) => e.workflow)]);
 		return prepared;
 	});
 
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
 	if (full) await step('scenario 9: publish a workflow whose Constant Contact Trigger (Event Registration) polls every minute; two people register after its first poll', async () => await activateRegistrationTrigger(ctx));
 	await step('scenario 8: create a campaign, send a test, schedule it; the fake sends it; read its report', async () => await campaignLoop(ctx));
 	await step(`examples: ${full ? 'every examples/*.json' : CORE_EXAMPLES.join(', ')} (${examples.length})`, async () => await runExamples(ctx, examples));
+	if (full) await step('more operations: Tag Get/Update, Custom Field Get/Update/Delete/Delete Many, List Delete Many, Segment Update, Campaign resend to non-openers, Contact Delete in bulk, Contact Export', async () => await moreOperations(ctx));
 	await step('scenario 8: the trigger ran its workflow once for the bounce, and not again on later polls', async () => await bounceEmittedOnce(ctx));
 	if (full) await step('scenario 9: each new registration ran the trigger\'s workflow once across two polls; none from before it was published', async () => await registrationsEmittedOnce(ctx));
 	if (full) await step('scenario 5b: the credential Test fails clearly once the grant is revoked', async () => await credentialTestFailsAfterRevoke(ctx));
