@@ -65,3 +65,23 @@ export function startActivity(
 	});
 	return act;
 }
+
+/**
+ * The 201 that accepts a bulk activity: the record as created, its `status` as the contract's response
+ * schema for that activity has it (none for some), and a link to itself.
+ */
+export function activityAccepted(act: ActivityRecord, status?: Record<string, unknown>): ApiResult {
+	return {
+		status: 201,
+		body: {
+			activity_id: act.activity_id,
+			state: act.state,
+			created_at: act.created_at,
+			updated_at: act.updated_at,
+			percent_done: 0,
+			activity_errors: [],
+			...(status ? { status } : {}),
+			_links: { self: { href: `/v3/activities/${act.activity_id}` } },
+		},
+	};
+}

@@ -7,7 +7,7 @@ import { nowIso, todayDate } from '../state.mts';
 import type { ActivityRecord } from '../types.mts';
 import { bodyObject } from './contacts.mts';
 import type { ApiContext } from './context.mts';
-import { queueFull, startActivity } from './activityQueue.mts';
+import { activityAccepted, queueFull, startActivity } from './activityQueue.mts';
 
 function apply(ctx: ApiContext, act: ActivityRecord, contactIds: string[] | undefined, listIds: string[] | undefined): void {
 	const { state } = ctx.core;
@@ -46,17 +46,5 @@ export function createContactDelete(ctx: ApiContext): ApiResult {
 		apply(ctx, done, contactIds, listIds),
 	);
 	act.kind = 'delete';
-	return {
-		status: 201,
-		body: {
-			activity_id: act.activity_id,
-			state: act.state,
-			created_at: act.created_at,
-			updated_at: act.updated_at,
-			percent_done: 0,
-			activity_errors: [],
-			status: { items_total_count: contactIds?.length ?? 0, items_completed_count: 0, ...(listIds ? { list_count: listIds.length } : {}) },
-			_links: { self: { href: `/v3/activities/${act.activity_id}` } },
-		},
-	};
+	return activityAccepted(act, { items_total_count: contactIds?.length ?? 0, items_completed_count: 0, ...(listIds ? { list_count: listIds.length } : {}) });
 }

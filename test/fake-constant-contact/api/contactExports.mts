@@ -9,7 +9,7 @@ import type { ActivityRecord, ContactRecord } from '../types.mts';
 import { bodyObject } from './contacts.mts';
 import { isObj } from './context.mts';
 import type { ApiContext, Obj } from './context.mts';
-import { queueFull, startActivity } from './activityQueue.mts';
+import { activityAccepted, queueFull, startActivity } from './activityQueue.mts';
 
 /** The export's columns, in file order. `contact_id` is always the first column. */
 export const EXPORT_FIELDS = [
@@ -219,19 +219,7 @@ export function createExport(ctx: ApiContext): ApiResult {
 		done.status.items_completed_count = count;
 	});
 	act.kind = 'export';
-	return {
-		status: 201,
-		body: {
-			activity_id: act.activity_id,
-			state: act.state,
-			created_at: act.created_at,
-			updated_at: act.updated_at,
-			percent_done: 0,
-			activity_errors: [],
-			status: { items_total_count: total, items_completed_count: 0 },
-			_links: links(act),
-		},
-	};
+	return activityAccepted(act, { items_total_count: total, items_completed_count: 0 });
 }
 
 export function getExport(ctx: ApiContext): ApiResult {

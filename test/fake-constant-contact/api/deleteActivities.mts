@@ -6,10 +6,9 @@
 // activity_errors, by ID, and counts it in error_count. Unconfirmed how Constant Contact words that.
 import { validationError } from '../errors.mts';
 import type { ApiResult } from '../errors.mts';
-import type { ActivityRecord } from '../types.mts';
-import { queueFull, startActivity } from './activityQueue.mts';
+import { activityAccepted, queueFull, startActivity } from './activityQueue.mts';
 import { bodyObject } from './contacts.mts';
-import type { ApiContext, Obj } from './context.mts';
+import type { ApiContext } from './context.mts';
 import { removeCustomField } from './customFieldWrites.mts';
 import { removeList } from './listWrites.mts';
 
@@ -21,10 +20,6 @@ function ids(ctx: ApiContext, key: string): string[] {
 	if (value.length < 1) throw validationError(`#/${key}: expected minimum item count: 1, found: 0`);
 	if (value.length > MAX_DELETE_IDS) throw validationError(`#/${key}: expected maximum item count: ${MAX_DELETE_IDS}, found: ${value.length}`);
 	return [...new Set(value.map(String))];
-}
-
-function links(act: ActivityRecord): Obj {
-	return { self: { href: `/v3/activities/${act.activity_id}` } };
 }
 
 export function deleteListsActivity(ctx: ApiContext): ApiResult {
@@ -45,19 +40,7 @@ export function deleteListsActivity(ctx: ApiContext): ApiResult {
 		}
 	});
 	// ActivityDeleteListsResponse: its status holds list_count only.
-	return {
-		status: 201,
-		body: {
-			activity_id: act.activity_id,
-			state: act.state,
-			created_at: act.created_at,
-			updated_at: act.updated_at,
-			percent_done: 0,
-			activity_errors: [],
-			status: { list_count: 0 },
-			_links: links(act),
-		},
-	};
+	return activityAccepted(act, { list_count: 0 });
 }
 
 export function deleteCustomFieldsActivity(ctx: ApiContext): ApiResult {
@@ -73,16 +56,5 @@ export function deleteCustomFieldsActivity(ctx: ApiContext): ApiResult {
 		}
 	});
 	// ActivityDeleteCustomFields has no status.
-	return {
-		status: 201,
-		body: {
-			activity_id: act.activity_id,
-			state: act.state,
-			created_at: act.created_at,
-			updated_at: act.updated_at,
-			percent_done: 0,
-			activity_errors: [],
-			_links: links(act),
-		},
-	};
+	return activityAccepted(act);
 }
